@@ -1,0 +1,61 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.DelegatingMessageSource;
+
+import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.messages.PowMessageSourcePostProcessor;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for Pow: users, password hashing, migrations and messages.
+ */
+@AutoConfiguration(after = { MessageSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
+@EnableConfigurationProperties(PowProperties.class)
+@Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
+		PowUsersConfiguration.class })
+public class PowAutoConfiguration {
+
+	/** Basename of the core's message bundle. */
+	public static final String MESSAGES_BASENAME = "dev/powspring/messages";
+
+	@Bean
+	static PowMessageBundle powCoreMessageBundle() {
+		return new PowMessageBundle(MESSAGES_BASENAME);
+	}
+
+	@Bean
+	static PowMessageSourcePostProcessor powMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles) {
+		return new PowMessageSourcePostProcessor(bundles);
+	}
+
+	/**
+	 * A message source for applications without {@code messages.properties}, so Pow's
+	 * messages resolve there too.
+	 * @return an empty message source that Pow's bundles are chained to
+	 */
+	@Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+	@ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME,
+			search = SearchStrategy.CURRENT)
+	static DelegatingMessageSource messageSource() {
+		return new DelegatingMessageSource();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock powClock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.powspring.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.powspring.migration.PowFlywayCallback;
+import dev.powspring.migration.PowMigrationInitializer;
+import dev.powspring.migration.PowMigrationLocations;
+import dev.powspring.migration.PowMigrations;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Pow's migrations: the core's and every extension's {@link PowMigrationLocations}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(Flyway.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+class PowMigrationConfiguration {
+
+	static final String CORE_LOCATION = "classpath:db/pow/migration/core";
+
+	@Bean
+	PowMigrationLocations powCoreMigrationLocations() {
+		return PowMigrationLocations.of(CORE_LOCATION);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowMigrations powMigrations(DataSource dataSource, ObjectProvider<PowMigrationLocations> locations,
+			PowProperties properties) {
+		List<String> allLocations = locations.orderedStream()
+			.flatMap((contribution) -> contribution.locations().stream())
+			.distinct()
+			.toList();
+		return new PowMigrations(dataSource, allLocations,
+				Map.of(PowMigrations.USER_ID_COLUMN_PLACEHOLDER, properties.getUserIdField().column()));
+	}
+
+	@Bean
+	PowFlywayCallback powFlywayCallback(PowMigrations migrations) {
+		return new PowFlywayCallback(migrations);
+	}
+
+	@Bean
+	PowMigrationInitializer powMigrationInitializer(PowMigrations migrations) {
+		return new PowMigrationInitializer(migrations);
+	}
+
+}

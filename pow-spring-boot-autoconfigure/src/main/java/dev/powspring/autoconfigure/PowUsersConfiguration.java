@@ -1,0 +1,38 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+
+import dev.powspring.user.JpaPowUsersService;
+import dev.powspring.user.PowUsersService;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The JPA users service, backing off when the application declares its own.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(EntityManagerFactory.class)
+class PowUsersConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(PowUsersService.class)
+	@ConditionalOnSingleCandidate(EntityManagerFactory.class)
+	JpaPowUsersService powUsersService(EntityManagerFactory entityManagerFactory,
+			PlatformTransactionManager transactionManager,
+			@Qualifier(PowPasswordConfiguration.BEAN_NAME) PasswordEncoder passwordEncoder, PowProperties properties,
+			Clock clock) {
+		PowProperties.Password password = properties.getPassword();
+		return new JpaPowUsersService(entityManagerFactory, transactionManager,
+				PowUserEntities.resolve(entityManagerFactory), properties.getUserIdField(), password.getMinLength(),
+				password.getMaxLength(), passwordEncoder, clock);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration and configuration properties for Pow.
+ */
+package dev.powspring.autoconfigure;

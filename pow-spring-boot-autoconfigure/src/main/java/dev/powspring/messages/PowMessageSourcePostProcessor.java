@@ -1,0 +1,49 @@
+package dev.powspring.messages;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.HierarchicalMessageSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Puts Pow's bundles at the end of the application's {@code messageSource} chain, so every
+ * {@code pow.*} key resolves in templates and code while the application's own messages
+ * take precedence.
+ */
+public class PowMessageSourcePostProcessor implements BeanPostProcessor {
+
+	private final ObjectProvider<PowMessageBundle> bundles;
+
+	public PowMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles) {
+		this.bundles = bundles;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME.equals(beanName)
+				&& bean instanceof HierarchicalMessageSource messageSource) {
+			HierarchicalMessageSource last = messageSource;
+			while (last.getParentMessageSource() instanceof HierarchicalMessageSource parent) {
+				last = parent;
+			}
+			if (last.getParentMessageSource() == null) {
+				last.setParentMessageSource(powMessageSource(this.bundles.orderedStream().toList()));
+			}
+		}
+		return bean;
+	}
+
+	static MessageSource powMessageSource(List<PowMessageBundle> bundles) {
+		ResourceBundleMessageSource messageSource = new ResourceBundleMessageSource();
+		messageSource.setBasenames(bundles.stream().map(PowMessageBundle::basename).toArray(String[]::new));
+		messageSource.setDefaultEncoding("UTF-8");
+		// An unsupported locale gets English, not the server's language.
+		messageSource.setFallbackToSystemLocale(false);
+		return messageSource;
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.powspring.user;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+
+/**
+ * The default {@link PowUsersService}, on JPA.
+ */
+public class JpaPowUsersService implements PowUsersService {
+
+	private static final Log logger = LogFactory.getLog(JpaPowUsersService.class);
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate transactionTemplate;
+
+	private final Class<? extends PowUser> userClass;
+
+	private final String findByUserIdQuery;
+
+	private final String countByUserIdQuery;
+
+	private final String userIdIndex;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final UserValidator validator;
+
+	private final Clock clock;
+
+	// Verified against when no user matches, so an unknown user costs one full hash check.
+	private final String dummyPasswordHash;
+
+	/**
+	 * Create an instance.
+	 * @param entityManagerFactory the JPA entity manager factory
+	 * @param transactionManager the transaction manager for that factory
+	 * @param userClass the user entity
+	 * @param userIdField the field users sign in with
+	 * @param passwordMinLength the minimum password length
+	 * @param passwordMaxLength the maximum password length
+	 * @param passwordEncoder the password encoder
+	 * @param clock the clock for timestamps
+	 */
+	public JpaPowUsersService(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+			Class<? extends PowUser> userClass, UserIdField userIdField, int passwordMinLength, int passwordMaxLength,
+			PasswordEncoder passwordEncoder, Clock clock) {
+		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+		this.transactionTemplate = new TransactionTemplate(transactionManager);
+		this.userClass = userClass;
+		String entityName = entityManagerFactory.getMetamodel().entity(userClass).getName();
+		this.findByUserIdQuery = "select u from " + entityName + " u where u.userId = :userId";
+		this.countByUserIdQuery = "select count(u) from " + entityName + " u where u.userId = :userId";
+		this.userIdIndex = "users_" + userIdField.column() + "_index";
+		this.passwordEncoder = passwordEncoder;
+		this.validator = new UserValidator(userIdField, passwordMinLength, passwordMaxLength, passwordEncoder);
+		this.clock = clock;
+		this.dummyPasswordHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	@Override
+	public Optional<PowUser> authenticate(String userId, String password) {
+		if (userId == null || userId.isBlank()) {
+			return Optional.empty();
+		}
+		String givenPassword = (password != null) ? password : "";
+		Optional<PowUser> user = getByUserId(userId);
+		String hash = user.map(PowUser::getPasswordHash).orElse(null);
+		if (hash == null) {
+			this.passwordEncoder.matches(givenPassword, this.dummyPasswordHash);
+			return Optional.empty();
+		}
+		if (!this.passwordEncoder.matches(givenPassword, hash)) {
+			return Optional.empty();
+		}
+		if (this.passwordEncoder.upgradeEncoding(hash)) {
+			rehash(user.get(), givenPassword);
+		}
+		return user;
+	}
+
+	private void rehash(PowUser user, String password) {
+		String newHash = this.passwordEncoder.encode(password);
+		try {
+			this.transactionTemplate.executeWithoutResult((status) -> {
+				PowUser managed = this.entityManager.find(this.userClass, user.getId());
+				if (managed != null && user.getPasswordHash().equals(managed.getPasswordHash())) {
+					managed.setPasswordHash(newHash);
+				}
+			});
+			user.setPasswordHash(newHash);
+		}
+		catch (RuntimeException ex) {
+			// The sign-in itself succeeded; the old hash keeps working until the next try.
+			logger.warn("Could not re-hash the password of " + user, ex);
+		}
+	}
+
+	@Override
+	public UserResult create(UserParams params) {
+		BindingResult errors = new BeanPropertyBindingResult(params, "user");
+		PowUser user = BeanUtils.instantiateClass(this.userClass);
+		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
+		if (changes == null) {
+			return new UserResult(null, errors);
+		}
+		changes.applyTo(user);
+		Instant now = this.clock.instant();
+		user.setInsertedAt(now);
+		user.setUpdatedAt(now);
+		return write(errors, () -> {
+			this.entityManager.persist(user);
+			return user;
+		});
+	}
+
+	@Override
+	public UserResult update(PowUser user, UserParams params) {
+		BindingResult errors = new BeanPropertyBindingResult(params, "user");
+		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
+		if (changes == null) {
+			return new UserResult(null, errors);
+		}
+		return write(errors, () -> {
+			PowUser managed = this.entityManager.find(this.userClass, user.getId());
+			if (managed == null) {
+				throw new IllegalStateException(user + " no longer exists");
+			}
+			changes.applyTo(managed);
+			managed.setUpdatedAt(this.clock.instant());
+			return managed;
+		});
+	}
+
+	/**
+	 * Run a write in a transaction of its own. A concurrent writer may take the user id
+	 * between the check and the insert; the unique index then refuses the row, which is
+	 * reported as the same field error the check gives.
+	 */
+	private UserResult write(BindingResult errors, Supplier<PowUser> write) {
+		try {
+			PowUser written = this.transactionTemplate.execute((status) -> {
+				PowUser user = write.get();
+				this.entityManager.flush();
+				return user;
+			});
+			return new UserResult(written, errors);
+		}
+		catch (RuntimeException ex) {
+			if (!isUserIdIndexViolation(ex)) {
+				throw ex;
+			}
+			errors.rejectValue("userId", UserValidator.TAKEN);
+			return new UserResult(null, errors);
+		}
+	}
+
+	private boolean isUserIdIndexViolation(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sqlException && UNIQUE_VIOLATION.equals(sqlException.getSQLState())) {
+				String message = String.valueOf(sqlException.getMessage()).toLowerCase(Locale.ROOT);
+				return message.contains(this.userIdIndex);
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public void delete(PowUser user) {
+		this.transactionTemplate.executeWithoutResult((status) -> {
+			PowUser managed = this.entityManager.find(this.userClass, user.getId());
+			if (managed != null) {
+				this.entityManager.remove(managed);
+			}
+		});
+	}
+
+	@Override
+	public Optional<PowUser> getByUserId(String userId) {
+		String normalized = UserIds.normalize(userId);
+		if (!UserIds.isStorable(normalized)) {
+			return Optional.empty();
+		}
+		return this.entityManager.createQuery(this.findByUserIdQuery, this.userClass)
+			.setParameter("userId", normalized)
+			.getResultList()
+			.stream()
+			.findFirst()
+			.map(PowUser.class::cast);
+	}
+
+	@Override
+	public Optional<PowUser> getById(Long id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.entityManager.find(this.userClass, id));
+	}
+
+	private boolean userIdTaken(String normalizedUserId) {
+		return this.entityManager.createQuery(this.countByUserIdQuery, Long.class)
+			.setParameter("userId", normalizedUserId)
+			.getSingleResult() > 0;
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.powspring.user;
+
+import java.util.Optional;
+
+/**
+ * Pow's users context: everything Pow does with users goes through this interface.
+ * Declare a bean of this type to replace the JPA default.
+ */
+public interface PowUsersService {
+
+	/**
+	 * Find the user with the given credentials. A missing user id or password, an unknown
+	 * user, a user without a password and a wrong password all fail alike, and take as
+	 * long as a real password check. Never throws for any input.
+	 * @param userId the user id as entered, normalized before the lookup
+	 * @param password the password as entered
+	 * @return the user, or empty when the credentials do not match
+	 */
+	Optional<PowUser> authenticate(String userId, String password);
+
+	/**
+	 * Validate the parameters and store a new user.
+	 * @param params the registration form
+	 * @return the stored user, or the field errors
+	 */
+	UserResult create(UserParams params);
+
+	/**
+	 * Validate the parameters and apply them to the user. The current password is required
+	 * whenever the user has one.
+	 * @param user the user to update
+	 * @param params the edit form; a blank password or user id leaves it unchanged
+	 * @return the updated user, or the field errors (the user is left unchanged)
+	 */
+	UserResult update(PowUser user, UserParams params);
+
+	/**
+	 * Delete the user.
+	 * @param user the user to delete
+	 */
+	void delete(PowUser user);
+
+	/**
+	 * Find a user by user id, normalized (trimmed and lower-cased) first.
+	 * @param userId the user id
+	 * @return the user, or empty
+	 */
+	Optional<PowUser> getByUserId(String userId);
+
+	/**
+	 * Find a user by primary key.
+	 * @param id the primary key
+	 * @return the user, or empty
+	 */
+	Optional<PowUser> getById(Long id);
+
+}

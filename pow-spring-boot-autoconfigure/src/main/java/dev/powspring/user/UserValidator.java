@@ -1,0 +1,147 @@
+package dev.powspring.user;
+
+import java.util.function.Predicate;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.validation.Errors;
+
+/**
+ * Validates a registration or an account edit in Pow's order: user id, current password,
+ * confirmation, password. Error codes are {@code pow.validation.*} message keys.
+ */
+final class UserValidator {
+
+	static final String BLANK = "pow.validation.blank";
+
+	static final String TAKEN = "pow.validation.taken";
+
+	static final String INVALID_FORMAT = "pow.validation.invalid-format";
+
+	static final String INVALID = "pow.validation.invalid";
+
+	static final String CONFIRMATION = "pow.validation.confirmation";
+
+	static final String TOO_SHORT = "pow.validation.too-short";
+
+	static final String TOO_LONG = "pow.validation.too-long";
+
+	// The width of the user id column.
+	private static final int USER_ID_MAX_LENGTH = 255;
+
+	private final UserIdField userIdField;
+
+	private final int passwordMinLength;
+
+	private final int passwordMaxLength;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserValidator(UserIdField userIdField, int passwordMinLength, int passwordMaxLength,
+			PasswordEncoder passwordEncoder) {
+		this.userIdField = userIdField;
+		this.passwordMinLength = passwordMinLength;
+		this.passwordMaxLength = passwordMaxLength;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/**
+	 * Validate the params against the user (new or stored) and work out the changes.
+	 * @param user the user as stored, or a new instance
+	 * @param params what the user submitted
+	 * @param userIdTaken whether another user has the given normalized user id
+	 * @param errors where field errors go
+	 * @return the changes to apply, meaningful only when no error was added
+	 */
+	Changes validate(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
+		String userId = validateUserId(user, params.getUserId(), userIdTaken, errors);
+		validateCurrentPassword(user, params.getCurrentPassword(), errors);
+		String password = params.getPassword();
+		boolean passwordGiven = hasText(password);
+		if (passwordGiven && !password.equals(params.getPasswordConfirmation())) {
+			errors.rejectValue("passwordConfirmation", CONFIRMATION);
+		}
+		validatePassword(user, password, errors);
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new Changes(userId, passwordGiven ? this.passwordEncoder.encode(password) : null);
+	}
+
+	private String validateUserId(PowUser user, String submitted, Predicate<String> userIdTaken, Errors errors) {
+		if (!hasText(submitted)) {
+			if (user.getUserId() == null) {
+				errors.rejectValue("userId", BLANK);
+			}
+			return null;
+		}
+		String userId = UserIds.normalize(submitted);
+		if (!UserIds.isStorable(userId)
+				|| (this.userIdField == UserIdField.EMAIL && !EmailFormat.isValid(userId))) {
+			errors.rejectValue("userId", INVALID_FORMAT);
+		}
+		else if (userId.length() > USER_ID_MAX_LENGTH) {
+			errors.rejectValue("userId", TOO_LONG, lengthArgument(USER_ID_MAX_LENGTH), null);
+		}
+		else if (!userId.equals(user.getUserId()) && userIdTaken.test(userId)) {
+			errors.rejectValue("userId", TAKEN);
+		}
+		return userId;
+	}
+
+	private void validateCurrentPassword(PowUser user, String currentPassword, Errors errors) {
+		if (user.getPasswordHash() == null) {
+			return;
+		}
+		if (!hasText(currentPassword)) {
+			errors.rejectValue("currentPassword", BLANK);
+		}
+		else if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			errors.rejectValue("currentPassword", INVALID);
+		}
+	}
+
+	private void validatePassword(PowUser user, String password, Errors errors) {
+		if (!hasText(password)) {
+			if (user.getPasswordHash() == null) {
+				errors.rejectValue("password", BLANK);
+			}
+			return;
+		}
+		int length = password.codePointCount(0, password.length());
+		if (length < this.passwordMinLength) {
+			errors.rejectValue("password", TOO_SHORT, lengthArgument(this.passwordMinLength), null);
+		}
+		else if (length > this.passwordMaxLength) {
+			errors.rejectValue("password", TOO_LONG, lengthArgument(this.passwordMaxLength), null);
+		}
+	}
+
+	// A string, so the message shows 4096 rather than a locale's 4,096.
+	private static Object[] lengthArgument(int length) {
+		return new Object[] { String.valueOf(length) };
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	/**
+	 * Validated changes to a user.
+	 *
+	 * @param userId the new normalized user id, or {@code null} to keep it
+	 * @param passwordHash the new password hash, or {@code null} to keep it
+	 */
+	record Changes(String userId, String passwordHash) {
+
+		void applyTo(PowUser user) {
+			if (this.userId != null) {
+				user.setUserId(this.userId);
+			}
+			if (this.passwordHash != null) {
+				user.setPasswordHash(this.passwordHash);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Users: the mapped superclass, the users service and its validation.
+ */
+package dev.powspring.user;

@@ -1,0 +1,88 @@
+package dev.powspring.test.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A schema of its own in the test database. Connections made through {@link #jdbcUrl()}
+ * use it as their current schema, so Flyway, Hibernate and plain JDBC all work inside it.
+ */
+public final class TestSchema implements AutoCloseable {
+
+	private final PostgresTestDatabase database;
+
+	private final String name;
+
+	TestSchema(PostgresTestDatabase database, String name) {
+		this.database = database;
+		this.name = name;
+	}
+
+	/**
+	 * Return the schema's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return a JDBC URL whose connections use this schema.
+	 * @return the URL
+	 */
+	public String jdbcUrl() {
+		String url = this.database.url();
+		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + this.name;
+	}
+
+	/**
+	 * Open a connection that uses this schema.
+	 * @return a new connection
+	 * @throws SQLException when the connection fails
+	 */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), this.database.username(), this.database.password());
+	}
+
+	/**
+	 * Return the {@code spring.datasource.*} properties that point an application at this
+	 * schema.
+	 * @return property names and values
+	 */
+	public Map<String, Object> datasourceProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", jdbcUrl());
+		properties.put("spring.datasource.username", nullToEmpty(this.database.username()));
+		properties.put("spring.datasource.password", nullToEmpty(this.database.password()));
+		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+		return properties;
+	}
+
+	/**
+	 * Return {@link #datasourceProperties()} as {@code name=value} pairs, the form that
+	 * {@code ApplicationContextRunner.withPropertyValues} takes.
+	 * @return the pairs
+	 */
+	public String[] datasourcePropertyPairs() {
+		return datasourceProperties().entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * Drop the schema and everything in it.
+	 */
+	@Override
+	public void close() {
+		this.database.execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
+	}
+
+}
