@@ -1,6 +1,10 @@
 package dev.powspring.autoconfigure;
 
+import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
 import dev.powspring.password.PowPasswordEncoder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +19,38 @@ class PowPasswordConfiguration {
 
 	static final String BEAN_NAME = "powPasswordEncoder";
 
+	private static final Log logger = LogFactory.getLog(PowPasswordConfiguration.class);
+
+	// Below these, passwords are cheaper to guess than Pow's defaults allow.
+	private static final int RECOMMENDED_MIN_LENGTH = 8;
+
+	private static final int RECOMMENDED_BCRYPT_STRENGTH = 10;
+
 	@Bean(name = BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
 	PowPasswordEncoder powPasswordEncoder(PowProperties properties) {
 		PowProperties.Password password = properties.getPassword();
+		warnIfWeakened(password);
 		return new PowPasswordEncoder(password.getAlgorithm(), password.getPbkdf2Iterations(),
 				password.getBcryptStrength());
+	}
+
+	private static void warnIfWeakened(PowProperties.Password password) {
+		if (password.getMinLength() < RECOMMENDED_MIN_LENGTH) {
+			logger.warn("pow.password.min-length is " + password.getMinLength() + ", below the recommended "
+					+ RECOMMENDED_MIN_LENGTH);
+		}
+		if (password.getAlgorithm() == PasswordAlgorithm.PBKDF2_SHA512
+				&& password.getPbkdf2Iterations() < Pbkdf2Sha512PasswordEncoder.DEFAULT_ITERATIONS) {
+			logger.warn("pow.password.pbkdf2-iterations is " + password.getPbkdf2Iterations()
+					+ ", below the default " + Pbkdf2Sha512PasswordEncoder.DEFAULT_ITERATIONS
+					+ ": password hashes are cheaper to crack");
+		}
+		if (password.getAlgorithm() == PasswordAlgorithm.BCRYPT
+				&& password.getBcryptStrength() < RECOMMENDED_BCRYPT_STRENGTH) {
+			logger.warn("pow.password.bcrypt-strength is " + password.getBcryptStrength() + ", below the recommended "
+					+ RECOMMENDED_BCRYPT_STRENGTH + ": password hashes are cheaper to crack");
+		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.powspring.autoconfigure;
 
 import dev.powspring.password.PasswordAlgorithm;
-import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
 import dev.powspring.user.UserIdField;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,7 +54,7 @@ public class PowProperties {
 		/**
 		 * Number of PBKDF2-SHA512 iterations. Lowering it weakens every new hash.
 		 */
-		private int pbkdf2Iterations = Pbkdf2Sha512PasswordEncoder.DEFAULT_ITERATIONS;
+		private int pbkdf2Iterations = 100_000;
 
 		/**
 		 * Log2 of the number of bcrypt rounds, from 4 to 31.

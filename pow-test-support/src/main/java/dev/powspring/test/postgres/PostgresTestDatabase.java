@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -50,7 +52,7 @@ public final class PostgresTestDatabase {
 			synchronized (PostgresTestDatabase.class) {
 				database = instance;
 				if (database == null) {
-					database = locate();
+					database = locate(System::getenv, PostgresTestDatabase::dockerAvailable, LOCAL_URL);
 					instance = database;
 				}
 			}
@@ -58,21 +60,20 @@ public final class PostgresTestDatabase {
 		return database;
 	}
 
-	private static PostgresTestDatabase locate() {
-		String configuredUrl = System.getenv(URL_VARIABLE);
+	static PostgresTestDatabase locate(UnaryOperator<String> environment, BooleanSupplier docker, String localUrl) {
+		String configuredUrl = environment.apply(URL_VARIABLE);
 		if (configuredUrl != null && !configuredUrl.isBlank()) {
-			return new PostgresTestDatabase(configuredUrl, System.getenv("POW_TEST_JDBC_USER"),
-					System.getenv("POW_TEST_JDBC_PASSWORD"), URL_VARIABLE);
+			return new PostgresTestDatabase(configuredUrl, environment.apply("POW_TEST_JDBC_USER"),
+					environment.apply("POW_TEST_JDBC_PASSWORD"), URL_VARIABLE);
 		}
-		if (dockerAvailable()) {
+		if (docker.getAsBoolean()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
 			container.start();
 			return new PostgresTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
 					"Testcontainers");
 		}
 		for (String database : new String[] { "test", "postgres" }) {
-			PostgresTestDatabase local = new PostgresTestDatabase(LOCAL_URL + database, "postgres", null,
-					"127.0.0.1:5432");
+			PostgresTestDatabase local = new PostgresTestDatabase(localUrl + database, "postgres", null, localUrl);
 			if (local.answers()) {
 				return local;
 			}

@@ -1,0 +1,4 @@
+/**
+ * Invitations: signed-in users invite others by email.
+ */
+package dev.powspring.invitation;

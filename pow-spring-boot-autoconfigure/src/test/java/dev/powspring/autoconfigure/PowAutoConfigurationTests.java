@@ -1,0 +1,224 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.powspring.password.PowPasswordEncoder;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
+import dev.powspring.user.UserResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Pow's auto-configuration provides and how it backs off.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PowAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class, PowAutoConfiguration.class));
+
+	@Test
+	void passwordEncoderWhenNothingConfiguredThenPowsPbkdf2Format() {
+		this.contextRunner.run((context) -> assertThat(encoder(context).encode("secret1234"))
+			.startsWith("$pbkdf2-sha512$100000$"));
+	}
+
+	@Test
+	void passwordEncoderWhenIterationsConfiguredThenHashesCarryThem() {
+		this.contextRunner.withPropertyValues("pow.password.pbkdf2-iterations=1200")
+			.run((context) -> assertThat(encoder(context).encode("secret1234")).startsWith("$pbkdf2-sha512$1200$"));
+	}
+
+	@Test
+	void passwordEncoderWhenBcryptSelectedThenBcryptHashes() {
+		this.contextRunner.withPropertyValues("pow.password.algorithm=bcrypt", "pow.password.bcrypt-strength=5")
+			.run((context) -> assertThat(encoder(context).encode("secret1234")).startsWith("$2a$05$"));
+	}
+
+	@Test
+	void passwordEncoderWhenArgon2SelectedThenArgon2Hashes() {
+		this.contextRunner.withPropertyValues("pow.password.algorithm=argon2")
+			.run((context) -> assertThat(encoder(context).encode("secret1234")).startsWith("$argon2id$"));
+	}
+
+	@Test
+	void passwordEncoderWhenAlgorithmUnknownThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("pow.password.algorithm=md5")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("md5"));
+	}
+
+	@Test
+	void passwordEncoderWhenApplicationDeclaresOneThenItIsUsed() {
+		this.contextRunner.withUserConfiguration(CustomEncoderConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(PowPasswordEncoder.class);
+			assertThat(context.getBean(PowPasswordConfiguration.BEAN_NAME, PasswordEncoder.class).encode("a"))
+				.isEqualTo("a");
+		});
+	}
+
+	@Test
+	void startupWhenHashingWeakenedThenWarns(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("pow.password.pbkdf2-iterations=1000", "pow.password.min-length=6")
+			.run((context) -> assertThat(output).contains("pow.password.pbkdf2-iterations is 1000")
+				.contains("pow.password.min-length is 6"));
+	}
+
+	@Test
+	void startupWhenDefaultsKeptThenNoWarning(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(output).doesNotContain("pow.password"));
+	}
+
+	@Test
+	void usersServiceWhenApplicationDeclaresOneThenItIsUsed() {
+		this.contextRunner.withUserConfiguration(CustomUsersServiceConfiguration.class)
+			.run((context) -> assertThat(context).getBean(PowUsersService.class)
+				.isInstanceOf(NoUsers.class));
+	}
+
+	@Test
+	void clockWhenApplicationDeclaresOneThenPowUsesIt() {
+		this.contextRunner.withUserConfiguration(FixedClockConfiguration.class)
+			.run((context) -> assertThat(context).getBean(Clock.class).isSameAs(FixedClockConfiguration.CLOCK));
+	}
+
+	@Test
+	void messagesWhenApplicationHasNoMessageSourceThenPowMessagesResolveInEnglishAndGerman() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getMessage("pow.validation.taken", null, Locale.ENGLISH))
+				.isEqualTo("has already been taken");
+			assertThat(context.getMessage("pow.validation.taken", null, Locale.GERMAN))
+				.isEqualTo("ist bereits vergeben");
+			assertThat(context.getMessage("pow.validation.taken", null, Locale.JAPANESE))
+				.isEqualTo("has already been taken");
+		});
+	}
+
+	@Test
+	void messagesWhenApplicationOverridesAKeyThenItsTextWinsAndOtherKeysFallBackToPow() {
+		this.contextRunner.withUserConfiguration(OverridingMessagesConfiguration.class).run((context) -> {
+			assertThat(context.getMessage("pow.validation.blank", null, Locale.ENGLISH)).isEqualTo("is required");
+			assertThat(context.getMessage("pow.validation.taken", null, Locale.ENGLISH))
+				.isEqualTo("has already been taken");
+		});
+	}
+
+	@Test
+	void messagesWhenApplicationHasMessagesPropertiesThenBothResolve() {
+		this.contextRunner.withPropertyValues("spring.messages.basename=test-messages").run((context) -> {
+			assertThat(context.getMessage("app.greeting", null, Locale.ENGLISH)).isEqualTo("Hello");
+			assertThat(context.getMessage("pow.validation.blank", null, Locale.ENGLISH))
+				.isEqualTo("must be filled in");
+			assertThat(context.getMessage("pow.validation.invalid", null, Locale.ENGLISH)).isEqualTo("is invalid");
+		});
+	}
+
+	private static PasswordEncoder encoder(org.springframework.context.ApplicationContext context) {
+		return context.getBean(PowPasswordConfiguration.BEAN_NAME, PasswordEncoder.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomEncoderConfiguration {
+
+		@Bean
+		@SuppressWarnings("deprecation")
+		PasswordEncoder powPasswordEncoder() {
+			return NoOpPasswordEncoder.getInstance();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomUsersServiceConfiguration {
+
+		@Bean
+		NoUsers noUsers() {
+			return new NoUsers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FixedClockConfiguration {
+
+		static final Clock CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+
+		@Bean
+		Clock clock() {
+			return CLOCK;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OverridingMessagesConfiguration {
+
+		@Bean
+		MessageSource messageSource() {
+			StaticMessageSource messageSource = new StaticMessageSource();
+			messageSource.addMessage("pow.validation.blank", Locale.ENGLISH, "is required");
+			return messageSource;
+		}
+
+	}
+
+	/**
+	 * An application's own users service: here, one that knows nobody.
+	 */
+	static class NoUsers implements PowUsersService {
+
+		@Override
+		public Optional<PowUser> authenticate(String userId, String password) {
+			return Optional.empty();
+		}
+
+		@Override
+		public UserResult create(UserParams params) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public UserResult update(PowUser user, UserParams params) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void delete(PowUser user) {
+		}
+
+		@Override
+		public Optional<PowUser> getByUserId(String userId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<PowUser> getById(Long id) {
+			return Optional.empty();
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.powspring.sample;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application on its embedded defaults, as the README starts it: H2, no set-up.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EmbeddedDefaultsTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void homePageServedOnH2WithPowsUsersTableMigrated() {
+		assertThat(this.mvc.get().uri("/")).hasStatusOk().bodyText().contains("data-test=\"user-count\">0<");
+	}
+
+}

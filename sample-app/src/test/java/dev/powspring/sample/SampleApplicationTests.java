@@ -1,0 +1,40 @@
+package dev.powspring.sample;
+
+import dev.powspring.test.postgres.PostgresTest;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application on PostgreSQL, as with the postgres profile.
+ */
+@PostgresTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class SampleApplicationTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private PowUsersService users;
+
+	@Test
+	void homePageCountsTheUsersPowStored() {
+		assertThat(this.users.create(new UserParams("jane@example.com", "secret1234", "secret1234")).succeeded())
+			.isTrue();
+
+		assertThat(this.mvc.get().uri("/")).hasStatusOk()
+			.bodyText()
+			.contains("Pow sample")
+			.containsPattern("data-test=\"user-count\">1<");
+	}
+
+}
