@@ -1,0 +1,4 @@
+/**
+ * Pow's web layer.
+ */
+package dev.powspring.web;
