@@ -1,0 +1,252 @@
+package dev.powspring.store;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.util.Assert;
+
+/**
+ * A {@link PrincipalIndexedPowStore} that keeps entries in memory, for applications that
+ * run in a single JVM. Entries are lost on restart and are not shared between
+ * instances.
+ * <p>
+ * Expired entries are invisible at once but only reclaimed when an operation touches
+ * them or when {@link #removeExpired()} runs, which should therefore be called
+ * periodically.
+ * <p>
+ * Values are stored and returned as the same instances, which is why callers must not
+ * mutate them (see {@link PowStore}).
+ */
+public class InMemoryPowStore implements PrincipalIndexedPowStore {
+
+	private final Clock clock;
+
+	private final ConcurrentMap<EntryKey, Entry> entries = new ConcurrentHashMap<>();
+
+	// Changed only from inside a compute of the entry being indexed, so that a racing put,
+	// delete or expiry of the same key cannot leave the index out of step with the entry.
+	private final ConcurrentMap<PrincipalKey, Set<String>> principals = new ConcurrentHashMap<>();
+
+	/**
+	 * Create an empty store.
+	 * @param clock the clock that entries expire by
+	 */
+	public InMemoryPowStore(Clock clock) {
+		Assert.notNull(clock, "clock must not be null");
+		this.clock = clock;
+	}
+
+	@Override
+	public void put(String namespace, String key, Object value, Duration ttl) {
+		write(namespace, key, value, ttl, null);
+	}
+
+	@Override
+	public void put(String namespace, String key, Object value, Duration ttl, String principal) {
+		Assert.notNull(principal, "principal must not be null");
+		write(namespace, key, value, ttl, principal);
+	}
+
+	private void write(String namespace, String key, Object value, Duration ttl, String principal) {
+		EntryKey entryKey = new EntryKey(namespace, key);
+		Entry entry = new Entry(value, expiresAt(this.clock.instant(), ttl), principal);
+		this.entries.compute(entryKey, (k, previous) -> {
+			reindex(k, previous, entry);
+			return entry;
+		});
+	}
+
+	@Override
+	public <T> Optional<T> get(String namespace, String key, Class<T> type) {
+		EntryKey entryKey = new EntryKey(namespace, key);
+		Assert.notNull(type, "type must not be null");
+		Instant now = this.clock.instant();
+		Entry entry = this.entries.get(entryKey);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		if (entry.isExpiredAt(now)) {
+			removeIfExpired(entryKey, now);
+			return Optional.empty();
+		}
+		return type.isInstance(entry.value()) ? Optional.of(type.cast(entry.value())) : Optional.empty();
+	}
+
+	@Override
+	public boolean delete(String namespace, String key) {
+		EntryKey entryKey = new EntryKey(namespace, key);
+		Instant now = this.clock.instant();
+		boolean[] deleted = { false };
+		this.entries.computeIfPresent(entryKey, (k, entry) -> {
+			deleted[0] = !entry.isExpiredAt(now);
+			reindex(k, entry, null);
+			return null;
+		});
+		return deleted[0];
+	}
+
+	@Override
+	public boolean putIfAbsent(String namespace, String key, Object value, Duration ttl) {
+		EntryKey entryKey = new EntryKey(namespace, key);
+		Instant now = this.clock.instant();
+		Entry entry = new Entry(value, expiresAt(now, ttl), null);
+		boolean[] written = { false };
+		this.entries.compute(entryKey, (k, previous) -> {
+			if (previous != null && !previous.isExpiredAt(now)) {
+				return previous;
+			}
+			reindex(k, previous, entry);
+			written[0] = true;
+			return entry;
+		});
+		return written[0];
+	}
+
+	@Override
+	public Set<String> findKeysByPrincipal(String namespace, String principal) {
+		Set<String> indexed = this.principals.get(new PrincipalKey(namespace, principal));
+		if (indexed == null) {
+			return Set.of();
+		}
+		Instant now = this.clock.instant();
+		Set<String> keys = new HashSet<>();
+		for (String key : indexed) {
+			EntryKey entryKey = new EntryKey(namespace, key);
+			Entry entry = this.entries.get(entryKey);
+			if (entry == null) {
+				continue;
+			}
+			if (entry.isExpiredAt(now)) {
+				removeIfExpired(entryKey, now);
+				continue;
+			}
+			// The key may have moved to another principal since the index was read.
+			if (principal.equals(entry.principal())) {
+				keys.add(key);
+			}
+		}
+		return Set.copyOf(keys);
+	}
+
+	/**
+	 * Remove the entries that have expired, together with their index slots.
+	 * @return the number of entries removed
+	 */
+	public int removeExpired() {
+		Instant now = this.clock.instant();
+		int removed = 0;
+		for (Map.Entry<EntryKey, Entry> candidate : this.entries.entrySet()) {
+			if (candidate.getValue().isExpiredAt(now) && removeIfExpired(candidate.getKey(), now)) {
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	/**
+	 * Return the number of entries held, including expired ones that have not been
+	 * removed yet.
+	 * @return the number of entries
+	 */
+	public int size() {
+		return this.entries.size();
+	}
+
+	/**
+	 * Return the number of (namespace, principal) slots in the principal index, so that
+	 * tests can check that removing entries does not leave empty slots behind.
+	 * @return the number of index slots
+	 */
+	int principalIndexSize() {
+		return this.principals.size();
+	}
+
+	// Checks expiry again under the key's lock: the entry may have been rewritten since
+	// the caller saw it expired.
+	private boolean removeIfExpired(EntryKey entryKey, Instant now) {
+		boolean[] removed = { false };
+		this.entries.computeIfPresent(entryKey, (k, entry) -> {
+			if (!entry.isExpiredAt(now)) {
+				return entry;
+			}
+			reindex(k, entry, null);
+			removed[0] = true;
+			return null;
+		});
+		return removed[0];
+	}
+
+	// Must only be called from inside a compute of entryKey in this.entries.
+	private void reindex(EntryKey entryKey, Entry previous, Entry current) {
+		String before = (previous != null) ? previous.principal() : null;
+		String after = (current != null) ? current.principal() : null;
+		if (Objects.equals(before, after)) {
+			return;
+		}
+		if (before != null) {
+			this.principals.computeIfPresent(new PrincipalKey(entryKey.namespace(), before), (k, keys) -> {
+				keys.remove(entryKey.key());
+				return keys.isEmpty() ? null : keys;
+			});
+		}
+		if (after != null) {
+			this.principals.compute(new PrincipalKey(entryKey.namespace(), after), (k, keys) -> {
+				Set<String> updated = (keys != null) ? keys : ConcurrentHashMap.newKeySet();
+				updated.add(entryKey.key());
+				return updated;
+			});
+		}
+	}
+
+	private static Instant expiresAt(Instant now, Duration ttl) {
+		Assert.notNull(ttl, "ttl must not be null");
+		Assert.isTrue(!ttl.isZero() && !ttl.isNegative(), () -> "ttl must be positive, but was " + ttl);
+		try {
+			return now.plus(ttl);
+		}
+		catch (DateTimeException | ArithmeticException ex) {
+			// A ttl beyond the end of time means the entry never expires.
+			return Instant.MAX;
+		}
+	}
+
+	private record EntryKey(String namespace, String key) {
+
+		EntryKey {
+			Assert.notNull(namespace, "namespace must not be null");
+			Assert.notNull(key, "key must not be null");
+		}
+
+	}
+
+	private record PrincipalKey(String namespace, String principal) {
+
+		PrincipalKey {
+			Assert.notNull(namespace, "namespace must not be null");
+			Assert.notNull(principal, "principal must not be null");
+		}
+
+	}
+
+	private record Entry(Object value, Instant expiresAt, String principal) {
+
+		Entry {
+			Assert.notNull(value, "value must not be null");
+		}
+
+		boolean isExpiredAt(Instant now) {
+			return !now.isBefore(this.expiresAt);
+		}
+
+	}
+
+}
