@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.AbstractApplicationContext;
@@ -21,10 +22,11 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * for Pow: users, password hashing, migrations and messages.
  */
-@AutoConfiguration(after = { MessageSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
+@AutoConfiguration(after = { MessageSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class },
+		before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
-		PowUsersConfiguration.class })
+		PowUsersConfiguration.class, PowSessionConfiguration.class, PowWebConfiguration.class })
 public class PowAutoConfiguration {
 
 	/** Basename of the core's message bundle. */

@@ -1,5 +1,9 @@
 package dev.powspring.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.user.UserIdField;
 
@@ -16,7 +20,30 @@ public class PowProperties {
 	 */
 	private UserIdField userIdField = UserIdField.EMAIL;
 
+	/**
+	 * Secret that signs every token Pow hands to browsers; at least 32 characters, the
+	 * same on every node. When unset, a random one is made at startup, so sessions do not
+	 * survive a restart or span nodes.
+	 */
+	private String secretKey;
+
+	/**
+	 * Properties of the application's own user entity that the registration and account
+	 * forms may set, sent as fields[name].
+	 */
+	private List<String> userFields = new ArrayList<>();
+
 	private final Password password = new Password();
+
+	private final Session session = new Session();
+
+	private final Csrf csrf = new Csrf();
+
+	private final Flash flash = new Flash();
+
+	private final Guards guards = new Guards();
+
+	private final Store store = new Store();
 
 	public UserIdField getUserIdField() {
 		return this.userIdField;
@@ -26,8 +53,198 @@ public class PowProperties {
 		this.userIdField = userIdField;
 	}
 
+	public String getSecretKey() {
+		return this.secretKey;
+	}
+
+	public void setSecretKey(String secretKey) {
+		this.secretKey = secretKey;
+	}
+
+	public List<String> getUserFields() {
+		return this.userFields;
+	}
+
+	public void setUserFields(List<String> userFields) {
+		this.userFields = userFields;
+	}
+
 	public Password getPassword() {
 		return this.password;
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	public Csrf getCsrf() {
+		return this.csrf;
+	}
+
+	public Flash getFlash() {
+		return this.flash;
+	}
+
+	public Guards getGuards() {
+		return this.guards;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	/**
+	 * Sessions.
+	 */
+	public static class Session {
+
+		/**
+		 * Name of the cookie carrying the signed session token.
+		 */
+		private String cookieName = "pow_session";
+
+		/**
+		 * How long a session lives after its last renewal; Pow's idle timeout.
+		 */
+		private Duration ttl = Duration.ofMinutes(30);
+
+		/**
+		 * How long a session token is used before it is replaced by a new one. Zero rotates
+		 * on every request; empty never rotates.
+		 */
+		private Duration renewalInterval = Duration.ofMinutes(15);
+
+		/**
+		 * How long a replaced token keeps working, so concurrent requests of the same
+		 * browser are not signed out by a rotation.
+		 */
+		private Duration rotationGrace = Duration.ofSeconds(30);
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getRenewalInterval() {
+			return this.renewalInterval;
+		}
+
+		public void setRenewalInterval(Duration renewalInterval) {
+			this.renewalInterval = renewalInterval;
+		}
+
+		public Duration getRotationGrace() {
+			return this.rotationGrace;
+		}
+
+		public void setRotationGrace(Duration rotationGrace) {
+			this.rotationGrace = rotationGrace;
+		}
+
+	}
+
+	/**
+	 * CSRF protection.
+	 */
+	public static class Csrf {
+
+		/**
+		 * Name of the cookie holding the browser's CSRF secret.
+		 */
+		private String cookieName = "pow_csrf";
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+	}
+
+	/**
+	 * Flash messages.
+	 */
+	public static class Flash {
+
+		/**
+		 * Name of the signed cookie carrying flash messages across a redirect.
+		 */
+		private String cookieName = "pow_flash";
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+	}
+
+	/**
+	 * Path patterns guarded without annotations.
+	 */
+	public static class Guards {
+
+		/**
+		 * Path patterns only signed-in users may reach, such as /notes/**.
+		 */
+		private List<String> authenticatedPaths = new ArrayList<>();
+
+		/**
+		 * Path patterns only anonymous users may reach.
+		 */
+		private List<String> notAuthenticatedPaths = new ArrayList<>();
+
+		public List<String> getAuthenticatedPaths() {
+			return this.authenticatedPaths;
+		}
+
+		public void setAuthenticatedPaths(List<String> authenticatedPaths) {
+			this.authenticatedPaths = authenticatedPaths;
+		}
+
+		public List<String> getNotAuthenticatedPaths() {
+			return this.notAuthenticatedPaths;
+		}
+
+		public void setNotAuthenticatedPaths(List<String> notAuthenticatedPaths) {
+			this.notAuthenticatedPaths = notAuthenticatedPaths;
+		}
+
+	}
+
+	/**
+	 * The store that keeps sessions.
+	 */
+	public static class Store {
+
+		/**
+		 * How often the in-memory store removes expired entries.
+		 */
+		private Duration sweepInterval = Duration.ofMinutes(1);
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
 	}
 
 	/**

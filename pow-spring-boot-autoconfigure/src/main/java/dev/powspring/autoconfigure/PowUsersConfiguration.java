@@ -30,9 +30,11 @@ class PowUsersConfiguration {
 			@Qualifier(PowPasswordConfiguration.BEAN_NAME) PasswordEncoder passwordEncoder, PowProperties properties,
 			Clock clock) {
 		PowProperties.Password password = properties.getPassword();
-		return new JpaPowUsersService(entityManagerFactory, transactionManager,
+		JpaPowUsersService users = new JpaPowUsersService(entityManagerFactory, transactionManager,
 				PowUserEntities.resolve(entityManagerFactory), properties.getUserIdField(), password.getMinLength(),
 				password.getMaxLength(), passwordEncoder, clock);
+		users.setUserFields(properties.getUserFields());
+		return users;
 	}
 
 }

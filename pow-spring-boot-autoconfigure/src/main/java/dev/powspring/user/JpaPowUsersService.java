@@ -3,7 +3,9 @@ package dev.powspring.user;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -48,6 +50,8 @@ public class JpaPowUsersService implements PowUsersService {
 
 	private final Clock clock;
 
+	private final UserFields userFields;
+
 	// Verified against when no user matches, so an unknown user costs one full hash check.
 	private final String dummyPasswordHash;
 
@@ -75,7 +79,17 @@ public class JpaPowUsersService implements PowUsersService {
 		this.passwordEncoder = passwordEncoder;
 		this.validator = new UserValidator(userIdField, passwordMinLength, passwordMaxLength, passwordEncoder);
 		this.clock = clock;
+		this.userFields = new UserFields(userClass);
 		this.dummyPasswordHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Set the application's own user properties that registration and account edits may
+	 * set, from {@link UserParams#getFields()}.
+	 * @param names property names of the user entity
+	 */
+	public void setUserFields(Collection<String> names) {
+		this.userFields.permit(names);
 	}
 
 	@Override
@@ -121,10 +135,12 @@ public class JpaPowUsersService implements PowUsersService {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
 		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
-		if (changes == null) {
+		Map<String, Object> fields = this.userFields.convert(params, errors);
+		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}
 		changes.applyTo(user);
+		this.userFields.applyTo(user, fields);
 		Instant now = this.clock.instant();
 		user.setInsertedAt(now);
 		user.setUpdatedAt(now);
@@ -138,7 +154,8 @@ public class JpaPowUsersService implements PowUsersService {
 	public UserResult update(PowUser user, UserParams params) {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
-		if (changes == null) {
+		Map<String, Object> fields = this.userFields.convert(params, errors);
+		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}
 		return write(errors, () -> {
@@ -147,6 +164,7 @@ public class JpaPowUsersService implements PowUsersService {
 				throw new IllegalStateException(user + " no longer exists");
 			}
 			changes.applyTo(managed);
+			this.userFields.applyTo(managed, fields);
 			managed.setUpdatedAt(this.clock.instant());
 			return managed;
 		});

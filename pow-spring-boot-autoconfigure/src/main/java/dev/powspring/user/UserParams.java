@@ -1,5 +1,8 @@
 package dev.powspring.user;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a user submits to register or to edit the account. Plain passwords live only here,
  * never on the entity.
@@ -13,6 +16,8 @@ public class UserParams {
 	private String passwordConfirmation;
 
 	private String currentPassword;
+
+	private Map<String, String> fields = new LinkedHashMap<>();
 
 	public UserParams() {
 	}
@@ -53,6 +58,20 @@ public class UserParams {
 
 	public void setCurrentPassword(String currentPassword) {
 		this.currentPassword = currentPassword;
+	}
+
+	/**
+	 * Return the values of the application's own user properties, by property name. Only
+	 * those named in {@code pow.user-fields} are applied; forms send them as
+	 * {@code fields[displayName]}.
+	 * @return the values, never {@code null}
+	 */
+	public Map<String, String> getFields() {
+		return this.fields;
+	}
+
+	public void setFields(Map<String, String> fields) {
+		this.fields = (fields != null) ? fields : new LinkedHashMap<>();
 	}
 
 	@Override

@@ -1,0 +1,65 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.store.InMemoryPowStore;
+import dev.powspring.store.PowStore;
+import dev.powspring.store.PowStoreSweeper;
+import dev.powspring.token.TokenSigner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The token signer, the store and the session manager.
+ */
+@Configuration(proxyBeanMethods = false)
+class PowSessionConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PowSessionConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenSigner powTokenSigner(PowProperties properties) {
+		if (StringUtils.hasText(properties.getSecretKey())) {
+			return TokenSigner.fromSecret(properties.getSecretKey());
+		}
+		logger.warn("pow.secret-key is not set: using a random key, so sessions will not survive a restart "
+				+ "or span nodes. Set it to a secret of at least 32 characters.");
+		return TokenSigner.random();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(PowStore.class)
+	InMemoryPowStore powStore(Clock clock) {
+		return new InMemoryPowStore(clock);
+	}
+
+	@Bean
+	@ConditionalOnBean(InMemoryPowStore.class)
+	PowStoreSweeper powStoreSweeper(InMemoryPowStore store, PowProperties properties) {
+		return new PowStoreSweeper(store, properties.getStore().getSweepInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties) {
+		PowProperties.Session session = properties.getSession();
+		if (session.getTtl().toMinutes() > 30) {
+			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
+					+ "the recommended 30 minutes");
+		}
+		if (session.getRenewalInterval() == null) {
+			logger.warn("pow.session.renewal-interval is empty: session tokens never rotate");
+		}
+		return new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(session.getCookieName(),
+				session.getTtl(), session.getRenewalInterval(), session.getRotationGrace()));
+	}
+
+}

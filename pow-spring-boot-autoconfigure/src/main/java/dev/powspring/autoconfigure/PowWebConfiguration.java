@@ -1,0 +1,151 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.powspring.session.CurrentUserArgumentResolver;
+import dev.powspring.session.PowSessionFilter;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.callback.PowControllerCallback;
+import dev.powspring.web.callback.PowControllerCallbacks;
+import dev.powspring.web.controller.PowControllerSupport;
+import dev.powspring.web.controller.RegistrationController;
+import dev.powspring.web.controller.SessionController;
+import dev.powspring.web.csrf.CsrfInterceptor;
+import dev.powspring.web.csrf.PowCsrf;
+import dev.powspring.web.flash.SignedCookieFlashMapManager;
+import dev.powspring.web.guard.DefaultPowAuthErrorHandler;
+import dev.powspring.web.guard.PowAuthErrorHandler;
+import dev.powspring.web.guard.PowGuardInterceptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.servlet.filter.OrderedHiddenHttpMethodFilter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.HiddenHttpMethodFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Pow's web layer: the session filter, guards, CSRF, flash messages, routes, messages,
+ * the callback chain and the controllers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(PowUsersService.class)
+class PowWebConfiguration {
+
+	// Early, so the user is known to every later filter; after request wrappers such as the
+	// method override.
+	static final int SESSION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	@Bean
+	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions) {
+		FilterRegistrationBean<PowSessionFilter> registration = new FilterRegistrationBean<>(
+				new PowSessionFilter(sessions));
+		registration.setOrder(SESSION_FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(HiddenHttpMethodFilter.class)
+	OrderedHiddenHttpMethodFilter powHiddenHttpMethodFilter() {
+		return new OrderedHiddenHttpMethodFilter();
+	}
+
+	@Bean(name = DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	@ConditionalOnMissingBean(name = DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	FlashMapManager flashMapManager(TokenSigner signer, Clock clock, PowProperties properties) {
+		SignedCookieFlashMapManager flashMapManager = new SignedCookieFlashMapManager(signer, clock);
+		flashMapManager.setCookieName(properties.getFlash().getCookieName());
+		return flashMapManager;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowCsrf powCsrf(TokenSigner signer, PowProperties properties) {
+		return new PowCsrf(signer, properties.getCsrf().getCookieName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowRoutes powRoutes() {
+		return new PowRoutes();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowMessages powMessages(MessageSource messageSource) {
+		return new PowMessages(messageSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultPowAuthErrorHandler powAuthErrorHandler(PowRoutes routes, PowMessages messages,
+			MessageSource messageSource) {
+		return new DefaultPowAuthErrorHandler(routes, messages, messageSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowControllerCallbacks powControllerCallbacks(ObjectProvider<PowControllerCallback> callbacks) {
+		return new PowControllerCallbacks(callbacks.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowControllerSupport.Collaborators powControllerCollaborators(PowUsersService users, PowSessionManager sessions,
+			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties) {
+		return new PowControllerSupport.Collaborators(users, sessions, routes, messages, callbacks,
+				properties.getUserIdField());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionController powSessionController(PowControllerSupport.Collaborators collaborators) {
+		return new SessionController(collaborators);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RegistrationController powRegistrationController(PowControllerSupport.Collaborators collaborators,
+			PowProperties properties) {
+		return new RegistrationController(collaborators, properties.getUserFields());
+	}
+
+	@Bean
+	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowAuthErrorHandler errorHandler, PowProperties properties) {
+		PowGuardInterceptor guards = new PowGuardInterceptor(properties.getGuards().getAuthenticatedPaths(),
+				properties.getGuards().getNotAuthenticatedPaths(), errorHandler);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new CsrfInterceptor(csrf)).order(Ordered.HIGHEST_PRECEDENCE);
+				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
+			}
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CurrentUserArgumentResolver());
+			}
+
+		};
+	}
+
+}

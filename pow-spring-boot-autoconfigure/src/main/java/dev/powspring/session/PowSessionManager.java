@@ -1,0 +1,222 @@
+package dev.powspring.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.powspring.store.PowStore;
+import dev.powspring.store.PrincipalIndexedPowStore;
+import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUser;
+import dev.powspring.web.PowCookies;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Creates, resolves, rotates and deletes sessions, Pow's credentials cache.
+ * <p>
+ * A session is a random token, signed before it reaches the client, mapped in the store
+ * to a {@link SessionRecord}. The signed-in user is kept once per user in the store, so an
+ * update seen through one session is seen through all of that user's sessions. Tokens
+ * rotate once the renewal interval has passed; the replaced token keeps working for a
+ * short grace period so that concurrent requests of the same browser are not signed out.
+ */
+public class PowSessionManager {
+
+	/** Store namespace of session tokens. */
+	public static final String SESSIONS = "credentials";
+
+	/** Store namespace of the shared user copies, keyed by user id. */
+	public static final String USERS = "credentials_user";
+
+	private static final String ROTATION_LOCKS = "credentials_rotation";
+
+	private static final String SIGNATURE_PURPOSE = "session";
+
+	private final PowStore store;
+
+	private final TokenSigner signer;
+
+	private final Clock clock;
+
+	private final Settings settings;
+
+	/**
+	 * Create an instance.
+	 * @param store where sessions live
+	 * @param signer signs tokens before they reach the client
+	 * @param clock the clock for expiry and rotation
+	 * @param settings cookie name and timings
+	 */
+	public PowSessionManager(PowStore store, TokenSigner signer, Clock clock, Settings settings) {
+		this.store = store;
+		this.signer = signer;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Sign the user in: replace the request's session, if any, with a new one.
+	 * @param request the request
+	 * @param response the response that carries the new cookie
+	 * @param user the user
+	 */
+	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user) {
+		String fingerprint = currentRecord(request).map(SessionRecord::fingerprint).orElseGet(TokenSigner::randomToken);
+		create(request, response, user, fingerprint, Map.of());
+	}
+
+	/**
+	 * Sign the user in with a given fingerprint and metadata, replacing the request's
+	 * session, if any. Other sessions of the user with the same fingerprint are deleted
+	 * first: they are leftovers of this one.
+	 * @param request the request
+	 * @param response the response that carries the new cookie
+	 * @param user the user
+	 * @param fingerprint the fingerprint that identifies the session across rotations
+	 * @param metadata application metadata to keep with the session
+	 */
+	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
+			Map<String, String> metadata) {
+		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
+		deleteSessionsWithFingerprint(user.getId(), fingerprint);
+		Instant now = this.clock.instant();
+		issue(request, response, user, new SessionRecord(user.getId(), fingerprint, now, null, metadata));
+		PowCurrentUser.assign(request, user);
+	}
+
+	/**
+	 * Resolve the request's signed-in user, rotating the token when it is due. A
+	 * tampered, unsigned, expired or unknown token resolves to no user; a bad signature
+	 * costs no store lookup.
+	 * @param request the request
+	 * @param response the response that carries a rotated cookie
+	 * @return the user, or empty
+	 */
+	public Optional<PowUser> resolve(HttpServletRequest request, HttpServletResponse response) {
+		Optional<String> token = requestToken(request);
+		if (token.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<SessionRecord> record = this.store.get(SESSIONS, token.get(), SessionRecord.class);
+		if (record.isEmpty()) {
+			PowCookies.delete(request, response, this.settings.cookieName());
+			return Optional.empty();
+		}
+		Optional<PowUser> user = this.store.get(USERS, userKey(record.get().userId()), PowUser.class);
+		if (user.isEmpty()) {
+			this.store.delete(SESSIONS, token.get());
+			PowCookies.delete(request, response, this.settings.cookieName());
+			return Optional.empty();
+		}
+		if (rotationDue(record.get())) {
+			rotate(request, response, token.get(), record.get(), user.get());
+		}
+		return user;
+	}
+
+	/**
+	 * Sign out: delete the request's session and its cookie.
+	 * @param request the request
+	 * @param response the response
+	 */
+	public void delete(HttpServletRequest request, HttpServletResponse response) {
+		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
+		PowCookies.delete(request, response, this.settings.cookieName());
+		PowCurrentUser.assign(request, null);
+	}
+
+	/**
+	 * Delete every session of a user, on every device, and the shared user copy.
+	 * @param userId the user's primary key
+	 */
+	public void deleteAll(Long userId) {
+		if (this.store instanceof PrincipalIndexedPowStore indexed) {
+			for (String token : indexed.findKeysByPrincipal(SESSIONS, userKey(userId))) {
+				indexed.delete(SESSIONS, token);
+			}
+		}
+		this.store.delete(USERS, userKey(userId));
+	}
+
+	/**
+	 * Return the request's session, when it has a valid one.
+	 * @param request the request
+	 * @return the session record, or empty
+	 */
+	public Optional<SessionRecord> currentRecord(HttpServletRequest request) {
+		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
+	}
+
+	private boolean rotationDue(SessionRecord record) {
+		Duration interval = this.settings.renewalInterval();
+		return record.rotatedAt() == null && interval != null
+				&& !this.clock.instant().isBefore(record.insertedAt().plus(interval));
+	}
+
+	private void rotate(HttpServletRequest request, HttpServletResponse response, String token, SessionRecord record,
+			PowUser user) {
+		// Only one of several concurrent requests rotates; the others carry on with the
+		// old token, which stays valid for the grace period.
+		if (!this.store.putIfAbsent(ROTATION_LOCKS, token, Boolean.TRUE, this.settings.rotationGrace())) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		putRecord(token, record.rotated(now), this.settings.rotationGrace());
+		issue(request, response, user, new SessionRecord(record.userId(), record.fingerprint(), now, null,
+				record.metadata()));
+	}
+
+	private void issue(HttpServletRequest request, HttpServletResponse response, PowUser user, SessionRecord record) {
+		String token = TokenSigner.randomToken();
+		this.store.put(USERS, userKey(user.getId()), user, this.settings.ttl());
+		putRecord(token, record, this.settings.ttl());
+		PowCookies.write(request, response, this.settings.cookieName(), this.signer.sign(SIGNATURE_PURPOSE, token),
+				null);
+	}
+
+	private void putRecord(String token, SessionRecord record, Duration ttl) {
+		if (this.store instanceof PrincipalIndexedPowStore indexed) {
+			indexed.put(SESSIONS, token, record, ttl, userKey(record.userId()));
+		}
+		else {
+			this.store.put(SESSIONS, token, record, ttl);
+		}
+	}
+
+	private void deleteSessionsWithFingerprint(Long userId, String fingerprint) {
+		if (!(this.store instanceof PrincipalIndexedPowStore indexed)) {
+			return;
+		}
+		for (String token : indexed.findKeysByPrincipal(SESSIONS, userKey(userId))) {
+			indexed.get(SESSIONS, token, SessionRecord.class)
+				.filter((record) -> fingerprint.equals(record.fingerprint()))
+				.ifPresent((record) -> indexed.delete(SESSIONS, token));
+		}
+	}
+
+	private Optional<String> requestToken(HttpServletRequest request) {
+		return PowCookies.read(request, this.settings.cookieName())
+			.flatMap((value) -> this.signer.verify(SIGNATURE_PURPOSE, value));
+	}
+
+	private static String userKey(Long userId) {
+		return String.valueOf(userId);
+	}
+
+	/**
+	 * Cookie name and timings of sessions.
+	 *
+	 * @param cookieName name of the session cookie
+	 * @param ttl how long a session lives after its last write
+	 * @param renewalInterval how long a token is used before it rotates, or {@code null}
+	 * to never rotate
+	 * @param rotationGrace how long a replaced token keeps working
+	 */
+	public record Settings(String cookieName, Duration ttl, Duration renewalInterval, Duration rotationGrace) {
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.powspring.store;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Removes expired entries from an {@link InMemoryPowStore} at a fixed interval, so that
+ * memory held by sessions nobody comes back to is reclaimed.
+ */
+public class PowStoreSweeper implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(PowStoreSweeper.class);
+
+	private final InMemoryPowStore store;
+
+	private final Duration interval;
+
+	private ScheduledExecutorService executor;
+
+	public PowStoreSweeper(InMemoryPowStore store, Duration interval) {
+		this.store = store;
+		this.interval = interval;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "pow-store-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.interval.toMillis();
+		this.executor.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private void sweep() {
+		try {
+			int removed = this.store.removeExpired();
+			if (removed > 0 && logger.isDebugEnabled()) {
+				logger.debug("Removed " + removed + " expired store entries");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not remove expired store entries", ex);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.powspring.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+
+/**
+ * Reads and writes Pow's cookies with the attributes every one of them needs: HttpOnly,
+ * SameSite=Lax, path {@code /}, and Secure when the request came over HTTPS.
+ */
+public final class PowCookies {
+
+	private PowCookies() {
+	}
+
+	/**
+	 * Return the value of the named cookie.
+	 * @param request the request
+	 * @param name the cookie name
+	 * @return the value, or empty
+	 */
+	public static Optional<String> read(HttpServletRequest request, String name) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return Optional.empty();
+		}
+		for (Cookie cookie : cookies) {
+			if (name.equals(cookie.getName())) {
+				return Optional.ofNullable(cookie.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Write a cookie.
+	 * @param request the request, to tell whether it came over HTTPS
+	 * @param response the response
+	 * @param name the cookie name
+	 * @param value the value
+	 * @param maxAge how long the browser keeps it, or {@code null} for a browser-session
+	 * cookie
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, String name, String value,
+			Duration maxAge) {
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value)
+			.path("/")
+			.httpOnly(true)
+			.sameSite("Lax")
+			.secure(request.isSecure());
+		if (maxAge != null) {
+			cookie.maxAge(maxAge);
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+	}
+
+	/**
+	 * Tell the browser to drop a cookie.
+	 * @param request the request
+	 * @param response the response
+	 * @param name the cookie name
+	 */
+	public static void delete(HttpServletRequest request, HttpServletResponse response, String name) {
+		write(request, response, name, "", Duration.ZERO);
+	}
+
+}

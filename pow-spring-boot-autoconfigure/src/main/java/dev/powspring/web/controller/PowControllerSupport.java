@@ -1,0 +1,107 @@
+package dev.powspring.web.controller;
+
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.UserIdField;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.web.LocalPaths;
+import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.callback.PowCallbackContext;
+import dev.powspring.web.callback.PowControllerCallbacks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What Pow's controllers share: the core services, and the steps every action takes.
+ */
+public abstract class PowControllerSupport {
+
+	private final Collaborators collaborators;
+
+	protected PowControllerSupport(Collaborators collaborators) {
+		this.collaborators = collaborators;
+	}
+
+	protected PowUsersService users() {
+		return this.collaborators.users();
+	}
+
+	protected PowSessionManager sessions() {
+		return this.collaborators.sessions();
+	}
+
+	protected PowRoutes routes() {
+		return this.collaborators.routes();
+	}
+
+	protected PowMessages messages() {
+		return this.collaborators.messages();
+	}
+
+	protected PowControllerCallbacks callbacks() {
+		return this.collaborators.callbacks();
+	}
+
+	/**
+	 * Tell Pow's templates which field users sign in with, for labels and autocomplete.
+	 * @return the user id field
+	 */
+	@ModelAttribute("powUserIdField")
+	public UserIdField userIdField() {
+		return this.collaborators.userIdField();
+	}
+
+	/**
+	 * Start the context of an action, as callbacks see it before processing.
+	 * @param action the action
+	 * @param request the request
+	 * @param response the response
+	 * @param redirectAttributes the flash attributes
+	 * @param user the signed-in user, or {@code null}
+	 * @return the context
+	 */
+	protected PowCallbackContext context(PowAction action, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirectAttributes, PowUser user) {
+		return new PowCallbackContext(action, request, response, redirectAttributes, user, null);
+	}
+
+	/**
+	 * Return a redirect to the target, or to {@code /} when the target is not a local
+	 * path.
+	 * @param target the target from {@link PowRoutes}
+	 * @return the view name
+	 */
+	protected static String redirectTo(String target) {
+		return "redirect:" + LocalPaths.safeOrRoot(target);
+	}
+
+	/**
+	 * Keep browsers and proxies from caching a page with a form on it.
+	 * @param response the response
+	 */
+	protected static void noCache(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+	}
+
+	/**
+	 * The services Pow's controllers use, gathered so that a subclass's constructor stays
+	 * short.
+	 *
+	 * @param users the users service
+	 * @param sessions the session manager
+	 * @param routes the redirect targets
+	 * @param messages the flash messages
+	 * @param callbacks the controller-callback chain
+	 * @param userIdField the field users sign in with
+	 */
+	public record Collaborators(PowUsersService users, PowSessionManager sessions, PowRoutes routes,
+			PowMessages messages, PowControllerCallbacks callbacks, UserIdField userIdField) {
+
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.powspring.web.controller;
+
+import java.util.List;
+
+import dev.powspring.session.PowCurrentUser;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.UserParams;
+import dev.powspring.user.UserResult;
+import dev.powspring.web.PowFlash;
+import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.callback.PowCallbackContext;
+import dev.powspring.web.callback.PowCallbackResult;
+import dev.powspring.web.csrf.CsrfProtected;
+import dev.powspring.web.guard.RequireAuthenticated;
+import dev.powspring.web.guard.RequireNotAuthenticated;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Registration, and the signed-in user's account: edit, update, delete.
+ */
+@Controller
+@RequestMapping("/registration")
+@CsrfProtected
+public class RegistrationController extends PowControllerSupport {
+
+	/** The sign-up page's template. */
+	public static final String NEW_VIEW = "pow/registration/new";
+
+	/** The account page's template. */
+	public static final String EDIT_VIEW = "pow/registration/edit";
+
+	private static final Log logger = LogFactory.getLog(RegistrationController.class);
+
+	private static final String ERRORS_ATTRIBUTE = BindingResult.MODEL_KEY_PREFIX + "user";
+
+	private final List<String> userFields;
+
+	/**
+	 * Create an instance.
+	 * @param collaborators the services the controller uses
+	 * @param userFields the application's own user properties the forms may set
+	 */
+	public RegistrationController(Collaborators collaborators, List<String> userFields) {
+		super(collaborators);
+		this.userFields = List.copyOf(userFields);
+	}
+
+	/**
+	 * Show the sign-up form.
+	 */
+	@GetMapping("/new")
+	@RequireNotAuthenticated
+	public String newRegistration(Model model, HttpServletResponse response) {
+		noCache(response);
+		model.addAttribute("user", new UserParams());
+		return NEW_VIEW;
+	}
+
+	/**
+	 * Register, and sign the new user in.
+	 */
+	@PostMapping
+	@RequireNotAuthenticated
+	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		PowCallbackContext context = context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes,
+				null);
+		PowCallbackResult halt = callbacks().beforeProcess(context);
+		if (halt.halted()) {
+			return halt.view();
+		}
+		UserResult result = users().create(params);
+		if (result.succeeded()) {
+			sessions().create(request, response, result.user());
+		}
+		halt = callbacks().beforeRespond(context.withOutcome(result.user(), result.errors()));
+		if (halt.halted()) {
+			return halt.view();
+		}
+		if (result.succeeded()) {
+			PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
+			return redirectTo(routes().afterRegistrationPath(request));
+		}
+		return formWithErrors(NEW_VIEW, params, result, model, response);
+	}
+
+	/**
+	 * Show the account form.
+	 */
+	@GetMapping("/edit")
+	@RequireAuthenticated
+	public String edit(HttpServletRequest request, Model model, HttpServletResponse response) {
+		noCache(response);
+		PowUser user = PowCurrentUser.get(request).orElseThrow();
+		UserParams params = new UserParams();
+		params.setUserId(user.getUserId());
+		BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(user);
+		for (String field : this.userFields) {
+			Object value = wrapper.getPropertyValue(field);
+			params.getFields().put(field, (value != null) ? value.toString() : null);
+		}
+		model.addAttribute("user", params);
+		return EDIT_VIEW;
+	}
+
+	/**
+	 * Update the account; the current password is required.
+	 */
+	@RequestMapping(method = { RequestMethod.PATCH, RequestMethod.PUT })
+	@RequireAuthenticated
+	public String update(@ModelAttribute("user") UserParams params, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		PowUser user = PowCurrentUser.get(request).orElseThrow();
+		PowCallbackContext context = context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes,
+				user);
+		PowCallbackResult halt = callbacks().beforeProcess(context);
+		if (halt.halted()) {
+			return halt.view();
+		}
+		UserResult result = users().update(user, params);
+		if (result.succeeded()) {
+			// A new token, and the new user copy for every session of this user.
+			sessions().create(request, response, result.user());
+		}
+		halt = callbacks().beforeRespond(context.withOutcome(result.user(), result.errors()));
+		if (halt.halted()) {
+			return halt.view();
+		}
+		if (result.succeeded()) {
+			PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));
+			return redirectTo(routes().afterUserUpdatedPath(request));
+		}
+		return formWithErrors(EDIT_VIEW, params, result, model, response);
+	}
+
+	/**
+	 * Delete the account and sign the user out everywhere.
+	 */
+	@DeleteMapping
+	@RequireAuthenticated
+	public String delete(HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirectAttributes) {
+		PowUser user = PowCurrentUser.get(request).orElseThrow();
+		PowCallbackContext context = context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes,
+				user);
+		PowCallbackResult halt = callbacks().beforeProcess(context);
+		if (halt.halted()) {
+			return halt.view();
+		}
+		try {
+			users().delete(user);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not delete " + user, ex);
+			PowFlash.error(redirectAttributes, messages().userCouldNotBeDeleted(request));
+			return redirectTo("/registration/edit");
+		}
+		sessions().deleteAll(user.getId());
+		sessions().delete(request, response);
+		halt = callbacks().beforeRespond(context.withOutcome(user, null));
+		if (halt.halted()) {
+			return halt.view();
+		}
+		PowFlash.info(redirectAttributes, messages().userHasBeenDeleted(request));
+		return redirectTo(routes().afterUserDeletedPath(request));
+	}
+
+	private static String formWithErrors(String view, UserParams params, UserResult result, Model model,
+			HttpServletResponse response) {
+		noCache(response);
+		params.setPassword(null);
+		params.setPasswordConfirmation(null);
+		params.setCurrentPassword(null);
+		model.addAttribute("user", params);
+		model.addAttribute(ERRORS_ATTRIBUTE, result.errors());
+		return view;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Pow's controllers: sign-in and sign-out, registration and the account. Each is a bean
+ * an application may replace with a subclass of its own; the mappings are inherited.
+ */
+package dev.powspring.web.controller;

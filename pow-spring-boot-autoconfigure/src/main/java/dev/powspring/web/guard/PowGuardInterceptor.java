@@ -1,0 +1,108 @@
+package dev.powspring.web.guard;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.List;
+
+import dev.powspring.session.PowCurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Applies {@link RequireAuthenticated @RequireAuthenticated} and
+ * {@link RequireNotAuthenticated @RequireNotAuthenticated}, and the path patterns of
+ * {@code pow.guards.*}. An annotation on the handler method wins over one on its
+ * controller, which wins over the path patterns.
+ */
+public class PowGuardInterceptor implements HandlerInterceptor {
+
+	private final List<PathPattern> authenticatedPaths;
+
+	private final List<PathPattern> notAuthenticatedPaths;
+
+	private final PowAuthErrorHandler errorHandler;
+
+	/**
+	 * Create an instance.
+	 * @param authenticatedPaths patterns of paths that need a signed-in user
+	 * @param notAuthenticatedPaths patterns of paths that need an anonymous user
+	 * @param errorHandler answers refused requests
+	 */
+	public PowGuardInterceptor(List<String> authenticatedPaths, List<String> notAuthenticatedPaths,
+			PowAuthErrorHandler errorHandler) {
+		this.authenticatedPaths = parse(authenticatedPaths);
+		this.notAuthenticatedPaths = parse(notAuthenticatedPaths);
+		this.errorHandler = errorHandler;
+	}
+
+	private static List<PathPattern> parse(List<String> patterns) {
+		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws Exception {
+		Requirement requirement = requirement(request, handler);
+		boolean signedIn = PowCurrentUser.get(request).isPresent();
+		if (requirement == Requirement.AUTHENTICATED && !signedIn) {
+			this.errorHandler.notAuthenticated(request, response);
+			return false;
+		}
+		if (requirement == Requirement.NOT_AUTHENTICATED && signedIn) {
+			this.errorHandler.alreadyAuthenticated(request, response);
+			return false;
+		}
+		return true;
+	}
+
+	private Requirement requirement(HttpServletRequest request, Object handler) {
+		if (handler instanceof HandlerMethod handlerMethod) {
+			Requirement onMethod = annotated(handlerMethod.getMethod());
+			if (onMethod != Requirement.NONE) {
+				return onMethod;
+			}
+			Requirement onType = annotated(handlerMethod.getBeanType());
+			if (onType != Requirement.NONE) {
+				return onType;
+			}
+		}
+		PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
+				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
+				: PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		if (matches(this.authenticatedPaths, path)) {
+			return Requirement.AUTHENTICATED;
+		}
+		if (matches(this.notAuthenticatedPaths, path)) {
+			return Requirement.NOT_AUTHENTICATED;
+		}
+		return Requirement.NONE;
+	}
+
+	private static Requirement annotated(AnnotatedElement element) {
+		if (AnnotatedElementUtils.hasAnnotation(element, RequireAuthenticated.class)) {
+			return Requirement.AUTHENTICATED;
+		}
+		if (AnnotatedElementUtils.hasAnnotation(element, RequireNotAuthenticated.class)) {
+			return Requirement.NOT_AUTHENTICATED;
+		}
+		return Requirement.NONE;
+	}
+
+	private static boolean matches(List<PathPattern> patterns, PathContainer path) {
+		return patterns.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+	private enum Requirement {
+
+		AUTHENTICATED, NOT_AUTHENTICATED, NONE
+
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.powspring.test.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A small browser for tests over real HTTP: it keeps cookies, does not follow redirects
+ * (tests assert them), and submits forms as a browser would, hidden fields included.
+ */
+public final class Browser {
+
+	private final String baseUrl;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient client;
+
+	private String acceptLanguage = "en";
+
+	public Browser(int port) {
+		this.baseUrl = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public Browser acceptLanguage(String language) {
+		this.acceptLanguage = language;
+		return this;
+	}
+
+	public Page get(String path) {
+		return send(request(path).GET().build());
+	}
+
+	public Page get(String path, String accept) {
+		return send(request(path).header("Accept", accept).GET().build());
+	}
+
+	/**
+	 * Fill in and submit the form matching the selector on the page.
+	 * @param page the page holding the form
+	 * @param selector a CSS selector for the form
+	 * @param values the fields to fill in, by name
+	 * @return the answer
+	 */
+	public Page submit(Page page, String selector, Map<String, String> values) {
+		Element form = page.document().selectFirst(selector);
+		if (form == null) {
+			throw new AssertionError("No form " + selector + " on " + page.path() + ":\n" + page.body());
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (Element input : form.select("input[name]")) {
+			fields.put(input.attr("name"), input.attr("value"));
+		}
+		fields.putAll(values);
+		String action = form.attr("action");
+		return post(action.isEmpty() ? page.path() : action, fields);
+	}
+
+	public Page post(String path, Map<String, String> fields) {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formEncode(fields)))
+			.build());
+	}
+
+	/**
+	 * Follow a redirect the last answer asked for.
+	 * @param page the redirecting answer
+	 * @return the page redirected to
+	 */
+	public Page follow(Page page) {
+		String location = page.header("Location").orElseThrow(() -> new AssertionError("Not a redirect: " + page));
+		return get(location.startsWith(this.baseUrl) ? location.substring(this.baseUrl.length()) : location);
+	}
+
+	public Optional<HttpCookie> cookie(String name) {
+		return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name)).findFirst();
+	}
+
+	/**
+	 * Replace a cookie's value, as a tampering client would.
+	 * @param name the cookie name
+	 * @param value the new value
+	 */
+	public void setCookie(String name, String value) {
+		// Stored as if the server had set it, so the server's next Set-Cookie replaces it.
+		try {
+			this.cookies.put(URI.create(this.baseUrl + "/"), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept-Language", this.acceptLanguage);
+	}
+
+	private Page send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			String path = request.uri().getRawPath()
+					+ ((request.uri().getRawQuery() != null) ? "?" + request.uri().getRawQuery() : "");
+			return new Page(path, response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String formEncode(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An answer from the server.
+	 *
+	 * @param path the path requested
+	 * @param status the status code
+	 * @param headers the headers
+	 * @param body the body
+	 */
+	public record Page(String path, int status, Map<String, List<String>> headers, String body) {
+
+		public Optional<String> header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap((entry) -> entry.getValue().stream())
+				.findFirst();
+		}
+
+		public List<String> setCookies() {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase("Set-Cookie"))
+				.flatMap((entry) -> entry.getValue().stream())
+				.toList();
+		}
+
+		public Document document() {
+			return Jsoup.parse(this.body);
+		}
+
+		public String location() {
+			return header("Location").orElse(null);
+		}
+
+		public String text(String selector) {
+			Element element = document().selectFirst(selector);
+			return (element != null) ? element.text() : null;
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.path + " " + this.headers;
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.powspring.sample;
+
+import java.util.Map;
+
+import dev.powspring.test.postgres.PostgresTest;
+import dev.powspring.test.web.Browser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a person does with the sample over HTTP: register, sign out, sign in, edit the
+ * account, delete it.
+ */
+@PostgresTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountFlowTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void registerSignOutSignInEditAndDeleteAnAccount() {
+		Browser browser = new Browser(this.port);
+
+		Browser.Page registered = browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234"));
+		assertThat(browser.follow(registered).text("[data-test=greeting]")).isEqualTo("Welcome, jane@example.com.");
+
+		browser.submit(browser.get("/"), "header form", Map.of());
+		assertThat(browser.get("/").text("[data-test=greeting]")).contains("sign in");
+
+		Browser.Page signedIn = browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234"));
+		assertThat(browser.follow(signedIn).text("[data-test=greeting]")).isEqualTo("Welcome, jane@example.com.");
+
+		Browser.Page updated = browser.submit(browser.get("/registration/edit"), "form.pow-form",
+				Map.of("userId", "jane.doe@example.com", "currentPassword", "secret1234"));
+		assertThat(browser.follow(updated).text(".pow-flash-info")).isEqualTo("Your account has been updated.");
+		assertThat(browser.get("/").text("[data-test=greeting]")).isEqualTo("Welcome, jane.doe@example.com.");
+
+		Browser.Page deleted = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+		assertThat(browser.follow(deleted).text(".pow-flash-info"))
+			.isEqualTo("Your account has been deleted. Sorry to see you go!");
+		assertThat(browser.get("/").text("[data-test=user-count]")).isEqualTo("0");
+	}
+
+}
