@@ -164,6 +164,44 @@ class SessionFlowTests extends WebFlowTestSupport {
 	}
 
 	@Test
+	void signInWhenMessageHasNoDefaultTextThenNoFlashShown() {
+		register(browser(), "jane@example.com", "secret1234");
+		Browser browser = browser();
+		Browser.Page form = browser.get("/session/new?request_path=/registration/edit");
+
+		Browser.Page answer = browser.submit(form, "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234"));
+
+		Browser.Page account = browser.follow(answer);
+		assertThat(account.status()).isEqualTo(200);
+		assertThat(account.document().select(".pow-flash")).isEmpty();
+	}
+
+	@Test
+	void signInFormWhenSignedInAndJsonAcceptedThenForbiddenJson() {
+		Browser browser = browser();
+		register(browser, "jane@example.com", "secret1234");
+
+		Browser.Page answer = browser.get("/session/new", "application/json");
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.body()).contains("Already authenticated");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "userId=a&userId=b&password=x", "fields%5B=1&userId=a&password=b",
+			"fields%5Bx%5D%5By%5D=1&userId=a&password=b", "userId=%00&password=%00", "request_path=%0d%0a&userId=a" })
+	void signInWhenParametersMalformedThenClearAnswerNotServerError(String body) {
+		Browser browser = browser();
+		String csrf = browser.get("/session/new").document().select("input[name=_csrf]").attr("value");
+
+		Browser.Page answer = browser.postRaw("/session", body + "&_csrf=" + csrf);
+
+		assertThat(answer.status()).isIn(200, 302, 400);
+		assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at dev.powspring");
+	}
+
+	@Test
 	void apiWhenSignedInThenAnswers() {
 		Browser browser = browser();
 		register(browser, "jane@example.com", "secret1234");

@@ -1,5 +1,7 @@
 package dev.powspring.web.controller;
 
+import java.io.IOException;
+
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserIdField;
@@ -13,6 +15,10 @@ import dev.powspring.web.callback.PowControllerCallbacks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,6 +51,28 @@ public abstract class PowControllerSupport {
 
 	protected PowControllerCallbacks callbacks() {
 		return this.collaborators.callbacks();
+	}
+
+	/**
+	 * Bind only the fields of Pow's forms, and the application's own user properties as
+	 * single-level {@code fields[name]} entries.
+	 * @param binder the binder of the {@code user} form
+	 */
+	@InitBinder("user")
+	public void restrictUserBinding(WebDataBinder binder) {
+		binder.setAllowedFields("userId", "password", "passwordConfirmation", "currentPassword", "fields[*]");
+		binder.setDisallowedFields("fields[*][*", "fields[*.*");
+	}
+
+	/**
+	 * Answer a request whose parameters cannot be bound at all with 400, not a server
+	 * error.
+	 * @param response the response
+	 * @throws IOException when the error cannot be sent
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	public void malformedParameters(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
 	/**

@@ -83,6 +83,18 @@ public final class Browser {
 	}
 
 	/**
+	 * Post a form body exactly as given, already encoded, as a hostile client might.
+	 * @param path the path
+	 * @param body the encoded body
+	 * @return the answer
+	 */
+	public Page postRaw(String path, String body) {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
 	 * Follow a redirect the last answer asked for.
 	 * @param page the redirecting answer
 	 * @return the page redirected to
