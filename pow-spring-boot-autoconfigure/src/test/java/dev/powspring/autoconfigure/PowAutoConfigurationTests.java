@@ -1,12 +1,17 @@
 package dev.powspring.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.powspring.password.PowPasswordEncoder;
+import dev.powspring.store.InMemoryPowStore;
+import dev.powspring.store.PowStore;
+import dev.powspring.store.PowStoreSweeper;
+import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
@@ -90,6 +95,51 @@ class PowAutoConfigurationTests {
 	@Test
 	void startupWhenDefaultsKeptThenNoWarning(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(output).doesNotContain("pow.password"));
+	}
+
+	@Test
+	void secretKeyWhenUnsetThenRandomKeyAndWarning(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TokenSigner.class);
+			assertThat(output).contains("pow.secret-key is not set");
+		});
+	}
+
+	@Test
+	void secretKeyWhenSetThenTokensSignedWithItVerifyAcrossContexts(CapturedOutput output) {
+		String key = "pow.secret-key=0123456789abcdef0123456789abcdef";
+		this.contextRunner.withPropertyValues(key).run((first) -> this.contextRunner.withPropertyValues(key)
+			.run((second) -> {
+				String signed = first.getBean(TokenSigner.class).sign("session", "token");
+				assertThat(second.getBean(TokenSigner.class).verify("session", signed)).hasValue("token");
+			}));
+		assertThat(output).doesNotContain("pow.secret-key is not set");
+	}
+
+	@Test
+	void secretKeyWhenTooShortThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("pow.secret-key=short")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pow.secret-key"));
+	}
+
+	@Test
+	void storeWhenNothingDeclaredThenInMemoryStoreSweptInTheBackground() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(PowStore.class).isInstanceOf(InMemoryPowStore.class);
+			assertThat(context.getBean(PowStoreSweeper.class).isRunning()).isTrue();
+		});
+	}
+
+	@Test
+	void storeWhenApplicationDeclaresOneThenNoInMemoryStoreOrSweeper() {
+		PowStore declared = new NothingStore();
+		this.contextRunner.withBean(PowStore.class, () -> declared).run((context) -> {
+			assertThat(context).getBean(PowStore.class).isSameAs(declared);
+			assertThat(context).doesNotHaveBean(PowStoreSweeper.class);
+		});
 	}
 
 	@Test
@@ -181,6 +231,32 @@ class PowAutoConfigurationTests {
 			StaticMessageSource messageSource = new StaticMessageSource();
 			messageSource.addMessage("pow.validation.blank", Locale.ENGLISH, "is required");
 			return messageSource;
+		}
+
+	}
+
+	/**
+	 * An application's own store: here, one that keeps nothing.
+	 */
+	static class NothingStore implements PowStore {
+
+		@Override
+		public void put(String namespace, String key, Object value, Duration ttl) {
+		}
+
+		@Override
+		public <T> Optional<T> get(String namespace, String key, Class<T> type) {
+			return Optional.empty();
+		}
+
+		@Override
+		public boolean delete(String namespace, String key) {
+			return false;
+		}
+
+		@Override
+		public boolean putIfAbsent(String namespace, String key, Object value, Duration ttl) {
+			return true;
 		}
 
 	}
