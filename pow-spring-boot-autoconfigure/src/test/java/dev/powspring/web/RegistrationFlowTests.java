@@ -1,6 +1,7 @@
 package dev.powspring.web;
 
 import dev.powspring.test.web.Browser;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,28 @@ class RegistrationFlowTests extends WebFlowTestSupport {
 		assertThat(phone.get("/notes").status()).isEqualTo(302);
 	}
 
-	private java.util.List<String> storedEmails() {
+	@Test
+	void deleteWhenDatabaseRefusesThenAccountKeptAndErrorShown() {
+		Browser browser = browser();
+		register(browser, "jane@example.com", "secret1234");
+		// Another table of the application still points at the user, without cascading.
+		this.jdbc.sql("CREATE TABLE IF NOT EXISTS invoices (user_id BIGINT NOT NULL REFERENCES users (id))").update();
+		this.jdbc.sql("INSERT INTO invoices (user_id) SELECT id FROM users").update();
+		try {
+			Browser.Page answer = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+
+			assertThat(answer.status()).isEqualTo(302);
+			assertThat(answer.location()).endsWith("/registration/edit");
+			assertThat(browser.follow(answer).text(".pow-flash-error")).isEqualTo("Your account could not be deleted.");
+			assertThat(userCount()).isEqualTo(1);
+			assertThat(browser.get("/notes").status()).isEqualTo(200);
+		}
+		finally {
+			this.jdbc.sql("DROP TABLE invoices").update();
+		}
+	}
+
+	private List<String> storedEmails() {
 		return this.jdbc.sql("SELECT email FROM users").query(String.class).list();
 	}
 
