@@ -1,6 +1,8 @@
 package dev.powspring.web.controller;
 
 import java.io.IOException;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.PowUser;
@@ -11,6 +13,7 @@ import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
+import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.callback.PowControllerCallbacks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,6 +99,28 @@ public abstract class PowControllerSupport {
 	protected PowCallbackContext context(PowAction action, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes, PowUser user) {
 		return new PowCallbackContext(action, request, response, redirectAttributes, user, null);
+	}
+
+	/**
+	 * Run an action through the callback chain: before-process, process, before-respond,
+	 * respond. A callback that halts answers instead of the action.
+	 * @param context the action, before processing
+	 * @param process does the work and returns the context with its outcome
+	 * @param respond turns the outcome into the view to answer with
+	 * @return the view
+	 */
+	protected String perform(PowCallbackContext context, UnaryOperator<PowCallbackContext> process,
+			Function<PowCallbackContext, String> respond) {
+		PowCallbackResult halt = callbacks().beforeProcess(context);
+		if (halt.halted()) {
+			return halt.view();
+		}
+		PowCallbackContext outcome = process.apply(context);
+		halt = callbacks().beforeRespond(outcome);
+		if (halt.halted()) {
+			return halt.view();
+		}
+		return respond.apply(outcome);
 	}
 
 	/**

@@ -8,8 +8,6 @@ import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.callback.PowAction;
-import dev.powspring.web.callback.PowCallbackContext;
-import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireAuthenticated;
 import dev.powspring.web.guard.RequireNotAuthenticated;
@@ -79,25 +77,20 @@ public class RegistrationController extends PowControllerSupport {
 	@RequireNotAuthenticated
 	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
-		PowCallbackContext context = context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes,
-				null);
-		PowCallbackResult halt = callbacks().beforeProcess(context);
-		if (halt.halted()) {
-			return halt.view();
-		}
-		UserResult result = users().create(params);
-		if (result.succeeded()) {
-			sessions().create(request, response, result.user());
-		}
-		halt = callbacks().beforeRespond(context.withOutcome(result.user(), result.errors()));
-		if (halt.halted()) {
-			return halt.view();
-		}
-		if (result.succeeded()) {
-			PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
-			return redirectTo(routes().afterRegistrationPath(request));
-		}
-		return formWithErrors(NEW_VIEW, params, result, model, response);
+		return perform(context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes, null),
+				(context) -> {
+					UserResult result = users().create(params);
+					if (result.succeeded()) {
+						sessions().create(request, response, result.user());
+					}
+					return context.withOutcome(result.user(), result.errors());
+				}, (outcome) -> {
+					if (outcome.succeeded()) {
+						PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
+						return redirectTo(routes().afterRegistrationPath(request));
+					}
+					return formWithErrors(NEW_VIEW, params, outcome.errors(), model, response);
+				});
 	}
 
 	/**
@@ -127,26 +120,21 @@ public class RegistrationController extends PowControllerSupport {
 	public String update(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
-		PowCallbackContext context = context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes,
-				user);
-		PowCallbackResult halt = callbacks().beforeProcess(context);
-		if (halt.halted()) {
-			return halt.view();
-		}
-		UserResult result = users().update(user, params);
-		if (result.succeeded()) {
-			// A new token, and the new user copy for every session of this user.
-			sessions().create(request, response, result.user());
-		}
-		halt = callbacks().beforeRespond(context.withOutcome(result.user(), result.errors()));
-		if (halt.halted()) {
-			return halt.view();
-		}
-		if (result.succeeded()) {
-			PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));
-			return redirectTo(routes().afterUserUpdatedPath(request));
-		}
-		return formWithErrors(EDIT_VIEW, params, result, model, response);
+		return perform(context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes, user),
+				(context) -> {
+					UserResult result = users().update(user, params);
+					if (result.succeeded()) {
+						// A new token, and the new user copy for every session of this user.
+						sessions().create(request, response, result.user());
+					}
+					return context.withOutcome(result.user(), result.errors());
+				}, (outcome) -> {
+					if (outcome.succeeded()) {
+						PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));
+						return redirectTo(routes().afterUserUpdatedPath(request));
+					}
+					return formWithErrors(EDIT_VIEW, params, outcome.errors(), model, response);
+				});
 	}
 
 	/**
@@ -157,38 +145,36 @@ public class RegistrationController extends PowControllerSupport {
 	public String delete(HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
-		PowCallbackContext context = context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes,
-				user);
-		PowCallbackResult halt = callbacks().beforeProcess(context);
-		if (halt.halted()) {
-			return halt.view();
-		}
-		try {
-			users().delete(user);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not delete " + user, ex);
-			PowFlash.error(redirectAttributes, messages().userCouldNotBeDeleted(request));
-			return redirectTo("/registration/edit");
-		}
-		sessions().deleteAll(user.getId());
-		sessions().delete(request, response);
-		halt = callbacks().beforeRespond(context.withOutcome(user, null));
-		if (halt.halted()) {
-			return halt.view();
-		}
-		PowFlash.info(redirectAttributes, messages().userHasBeenDeleted(request));
-		return redirectTo(routes().afterUserDeletedPath(request));
+		return perform(context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes, user),
+				(context) -> {
+					try {
+						users().delete(user);
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Could not delete " + user, ex);
+						return context.withOutcome(null, null);
+					}
+					sessions().deleteAll(user.getId());
+					sessions().delete(request, response);
+					return context.withOutcome(user, null);
+				}, (outcome) -> {
+					if (!outcome.succeeded()) {
+						PowFlash.error(redirectAttributes, messages().userCouldNotBeDeleted(request));
+						return redirectTo("/registration/edit");
+					}
+					PowFlash.info(redirectAttributes, messages().userHasBeenDeleted(request));
+					return redirectTo(routes().afterUserDeletedPath(request));
+				});
 	}
 
-	private static String formWithErrors(String view, UserParams params, UserResult result, Model model,
+	private static String formWithErrors(String view, UserParams params, BindingResult errors, Model model,
 			HttpServletResponse response) {
 		noCache(response);
 		params.setPassword(null);
 		params.setPasswordConfirmation(null);
 		params.setCurrentPassword(null);
 		model.addAttribute("user", params);
-		model.addAttribute(ERRORS_ATTRIBUTE, result.errors());
+		model.addAttribute(ERRORS_ATTRIBUTE, errors);
 		return view;
 	}
 

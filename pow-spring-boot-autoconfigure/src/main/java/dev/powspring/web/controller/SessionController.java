@@ -1,7 +1,5 @@
 package dev.powspring.web.controller;
 
-import java.util.Optional;
-
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -9,8 +7,6 @@ import dev.powspring.web.LocalPaths;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowAction;
-import dev.powspring.web.callback.PowCallbackContext;
-import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireAuthenticated;
 import dev.powspring.web.guard.RequireNotAuthenticated;
@@ -64,26 +60,23 @@ public class SessionController extends PowControllerSupport {
 			@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
-		PowCallbackContext context = context(PowAction.SESSION_CREATE, request, response, redirectAttributes, null);
-		PowCallbackResult halt = callbacks().beforeProcess(context);
-		if (halt.halted()) {
-			return halt.view();
-		}
-		Optional<PowUser> user = users().authenticate(params.getUserId(), params.getPassword());
-		user.ifPresent((signedIn) -> sessions().create(request, response, signedIn));
-		halt = callbacks().beforeRespond(context.withOutcome(user.orElse(null), null));
-		if (halt.halted()) {
-			return halt.view();
-		}
-		if (user.isPresent()) {
-			PowFlash.info(redirectAttributes, messages().signedIn(request));
-			return redirectTo(routes().afterSignInPath(request));
-		}
-		noCache(response);
-		params.setPassword(null);
-		model.addAttribute(PowFlash.ERROR, messages().invalidCredentials(request));
-		model.addAttribute("requestPath", safeRequestPath(requestPath));
-		return NEW_VIEW;
+		return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, null), (context) -> {
+			PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
+			if (user != null) {
+				sessions().create(request, response, user);
+			}
+			return context.withOutcome(user, null);
+		}, (outcome) -> {
+			if (outcome.succeeded()) {
+				PowFlash.info(redirectAttributes, messages().signedIn(request));
+				return redirectTo(routes().afterSignInPath(request));
+			}
+			noCache(response);
+			params.setPassword(null);
+			model.addAttribute(PowFlash.ERROR, messages().invalidCredentials(request));
+			model.addAttribute("requestPath", safeRequestPath(requestPath));
+			return NEW_VIEW;
+		});
 	}
 
 	/**
@@ -94,18 +87,13 @@ public class SessionController extends PowControllerSupport {
 	public String delete(HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElse(null);
-		PowCallbackContext context = context(PowAction.SESSION_DELETE, request, response, redirectAttributes, user);
-		PowCallbackResult halt = callbacks().beforeProcess(context);
-		if (halt.halted()) {
-			return halt.view();
-		}
-		sessions().delete(request, response);
-		halt = callbacks().beforeRespond(context.withOutcome(user, null));
-		if (halt.halted()) {
-			return halt.view();
-		}
-		PowFlash.info(redirectAttributes, messages().signedOut(request));
-		return redirectTo(routes().afterSignOutPath(request));
+		return perform(context(PowAction.SESSION_DELETE, request, response, redirectAttributes, user), (context) -> {
+			sessions().delete(request, response);
+			return context.withOutcome(user, null);
+		}, (outcome) -> {
+			PowFlash.info(redirectAttributes, messages().signedOut(request));
+			return redirectTo(routes().afterSignOutPath(request));
+		});
 	}
 
 	private static String safeRequestPath(String requestPath) {
