@@ -8,8 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.AbstractApplicationContext;
@@ -22,11 +20,14 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * for Pow: users, password hashing, migrations and messages.
  */
-@AutoConfiguration(after = { MessageSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class },
-		before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(after = MessageSourceAutoConfiguration.class,
+		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" },
+		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
-		PowUsersConfiguration.class, PowSessionConfiguration.class, PowWebConfiguration.class })
+		PowUsersConfiguration.class, PowSessionConfiguration.class, PowMailConfiguration.class,
+		PowWebConfiguration.class })
 public class PowAutoConfiguration {
 
 	/** Basename of the core's message bundle. */

@@ -33,7 +33,21 @@ public class PowProperties {
 	 */
 	private List<String> userFields = new ArrayList<>();
 
+	/**
+	 * Base URL of the application for links in mails, such as https://notes.example. When
+	 * unset, links are built from the request that caused the mail.
+	 */
+	private String baseUrl;
+
+	/**
+	 * Whether flows that could reveal if an account exists (password reset, registration
+	 * with email confirmation, invitations) answer the same either way.
+	 */
+	private boolean preventUserEnumeration = true;
+
 	private final Password password = new Password();
+
+	private final Mail mail = new Mail();
 
 	private final Session session = new Session();
 
@@ -69,8 +83,28 @@ public class PowProperties {
 		this.userFields = userFields;
 	}
 
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public boolean isPreventUserEnumeration() {
+		return this.preventUserEnumeration;
+	}
+
+	public void setPreventUserEnumeration(boolean preventUserEnumeration) {
+		this.preventUserEnumeration = preventUserEnumeration;
+	}
+
 	public Password getPassword() {
 		return this.password;
+	}
+
+	public Mail getMail() {
+		return this.mail;
 	}
 
 	public Session getSession() {
@@ -91,6 +125,53 @@ public class PowProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	/**
+	 * Mails.
+	 */
+	public static class Mail {
+
+		/**
+		 * Sender address of Pow's mails.
+		 */
+		private String from = "no-reply@localhost";
+
+		/**
+		 * Maximum number of mails one recipient gets per rate window; further mails are
+		 * dropped with a warning. Zero or less for no limit.
+		 */
+		private int rateLimit = 2;
+
+		/**
+		 * Window of the per-recipient mail limit.
+		 */
+		private Duration rateWindow = Duration.ofMinutes(1);
+
+		public String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(String from) {
+			this.from = from;
+		}
+
+		public int getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public void setRateLimit(int rateLimit) {
+			this.rateLimit = rateLimit;
+		}
+
+		public Duration getRateWindow() {
+			return this.rateWindow;
+		}
+
+		public void setRateWindow(Duration rateWindow) {
+			this.rateWindow = rateWindow;
+		}
+
 	}
 
 	/**

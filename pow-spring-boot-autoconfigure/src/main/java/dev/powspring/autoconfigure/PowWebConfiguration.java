@@ -9,6 +9,8 @@ import dev.powspring.session.PowSessionManager;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowPageContributions;
+import dev.powspring.web.PowUrls;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowControllerCallback;
 import dev.powspring.web.callback.PowControllerCallbacks;
@@ -84,6 +86,12 @@ class PowWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PowUrls powUrls(PowProperties properties) {
+		return new PowUrls(properties.getBaseUrl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PowRoutes powRoutes() {
 		return new PowRoutes();
 	}
@@ -110,9 +118,10 @@ class PowWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowControllerSupport.Collaborators powControllerCollaborators(PowUsersService users, PowSessionManager sessions,
-			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties) {
+			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties,
+			ObjectProvider<PowPageContributions.Contribution> contributions) {
 		return new PowControllerSupport.Collaborators(users, sessions, routes, messages, callbacks,
-				properties.getUserIdField());
+				properties.getUserIdField(), new PowPageContributions(contributions.orderedStream().toList()));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
@@ -158,13 +159,29 @@ public class JpaPowUsersService implements PowUsersService {
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}
+		return writeChanges(user, errors, (managed) -> {
+			changes.applyTo(managed);
+			this.userFields.applyTo(managed, fields);
+		});
+	}
+
+	@Override
+	public UserResult resetPassword(PowUser user, UserParams params) {
+		BindingResult errors = new BeanPropertyBindingResult(params, "user");
+		UserValidator.Changes changes = this.validator.validatePasswordReset(params, errors);
+		if (changes == null) {
+			return new UserResult(null, errors);
+		}
+		return writeChanges(user, errors, changes::applyTo);
+	}
+
+	private UserResult writeChanges(PowUser user, BindingResult errors, Consumer<PowUser> changes) {
 		return write(errors, () -> {
 			PowUser managed = this.entityManager.find(this.userClass, user.getId());
 			if (managed == null) {
 				throw new IllegalStateException(user + " no longer exists");
 			}
-			changes.applyTo(managed);
-			this.userFields.applyTo(managed, fields);
+			changes.accept(managed);
 			managed.setUpdatedAt(this.clock.instant());
 			return managed;
 		});

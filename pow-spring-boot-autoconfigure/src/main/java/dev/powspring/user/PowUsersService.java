@@ -35,6 +35,15 @@ public interface PowUsersService {
 	UserResult update(PowUser user, UserParams params);
 
 	/**
+	 * Set a new password without asking for the current one, as after a password reset.
+	 * The password and a matching confirmation are required.
+	 * @param user the user
+	 * @param params the form with the new password and its confirmation
+	 * @return the updated user, or the field errors
+	 */
+	UserResult resetPassword(PowUser user, UserParams params);
+
+	/**
 	 * Delete the user.
 	 * @param user the user to delete
 	 */

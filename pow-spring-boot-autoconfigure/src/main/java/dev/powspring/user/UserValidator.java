@@ -67,6 +67,26 @@ final class UserValidator {
 		return new Changes(userId, passwordGiven ? this.passwordEncoder.encode(password) : null);
 	}
 
+	/**
+	 * Validate a new password set without the current one, as in a password reset: the
+	 * password is required, with a matching confirmation.
+	 * @param params what the user submitted
+	 * @param errors where field errors go
+	 * @return the changes to apply, meaningful only when no error was added
+	 */
+	Changes validatePasswordReset(UserParams params, Errors errors) {
+		String password = params.getPassword();
+		if (!hasText(password)) {
+			errors.rejectValue("password", BLANK);
+			return null;
+		}
+		if (!password.equals(params.getPasswordConfirmation())) {
+			errors.rejectValue("passwordConfirmation", CONFIRMATION);
+		}
+		validatePassword(null, password, errors);
+		return errors.hasErrors() ? null : new Changes(null, this.passwordEncoder.encode(password));
+	}
+
 	private String validateUserId(PowUser user, String submitted, Predicate<String> userIdTaken, Errors errors) {
 		if (!hasText(submitted)) {
 			if (user.getUserId() == null) {
@@ -102,7 +122,7 @@ final class UserValidator {
 
 	private void validatePassword(PowUser user, String password, Errors errors) {
 		if (!hasText(password)) {
-			if (user.getPasswordHash() == null) {
+			if (user != null && user.getPasswordHash() == null) {
 				errors.rejectValue("password", BLANK);
 			}
 			return;

@@ -10,6 +10,7 @@ import dev.powspring.user.UserIdField;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.LocalPaths;
 import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
@@ -88,6 +89,15 @@ public abstract class PowControllerSupport {
 	}
 
 	/**
+	 * Give Pow's templates the fragments extensions add to them.
+	 * @return the contributions
+	 */
+	@ModelAttribute("powContributions")
+	public PowPageContributions contributions() {
+		return this.collaborators.contributions();
+	}
+
+	/**
 	 * Start the context of an action, as callbacks see it before processing.
 	 * @param action the action
 	 * @param request the request
@@ -151,9 +161,11 @@ public abstract class PowControllerSupport {
 	 * @param messages the flash messages
 	 * @param callbacks the controller-callback chain
 	 * @param userIdField the field users sign in with
+	 * @param contributions the fragments extensions add to Pow's pages
 	 */
 	public record Collaborators(PowUsersService users, PowSessionManager sessions, PowRoutes routes,
-			PowMessages messages, PowControllerCallbacks callbacks, UserIdField userIdField) {
+			PowMessages messages, PowControllerCallbacks callbacks, UserIdField userIdField,
+			PowPageContributions contributions) {
 
 	}
 

@@ -1,0 +1,109 @@
+package dev.powspring.mail;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.powspring.store.PowStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * How extensions send mail: at most a number of mails per recipient per window, handed
+ * to the {@link PowMailer} on a background thread so that the request that caused the
+ * mail neither waits for it nor fails with it.
+ * <p>
+ * The limit is kept in the store, so it holds across nodes: a recipient has as many
+ * slots as the limit allows, each taken for the window.
+ */
+public class PowMailDelivery implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(PowMailDelivery.class);
+
+	private static final String RATE_NAMESPACE = "mail_rate";
+
+	private final PowMailer mailer;
+
+	private final Executor executor;
+
+	private final PowStore store;
+
+	private final int limit;
+
+	private final Duration window;
+
+	/**
+	 * Create an instance.
+	 * @param mailer sends the mails
+	 * @param executor runs the sending
+	 * @param store keeps the per-recipient counts
+	 * @param limit how many mails a recipient may get per window; zero or less for no limit
+	 * @param window the window
+	 */
+	public PowMailDelivery(PowMailer mailer, Executor executor, PowStore store, int limit, Duration window) {
+		this.mailer = mailer;
+		this.executor = executor;
+		this.store = store;
+		this.limit = limit;
+		this.window = window;
+	}
+
+	/**
+	 * Queue a mail for sending, unless its recipient has had too many lately.
+	 * @param mail the mail
+	 * @return whether the mail was queued
+	 */
+	public boolean deliver(PowMail mail) {
+		if (!takeSlot(mail.to())) {
+			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": more than " + this.limit
+					+ " mails to this recipient within " + this.window);
+			return false;
+		}
+		try {
+			this.executor.execute(() -> send(mail));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": the mail queue is full");
+			return false;
+		}
+	}
+
+	private void send(PowMail mail) {
+		try {
+			this.mailer.send(mail);
+		}
+		catch (Exception ex) {
+			logger.warn("Could not send mail '" + mail.subject() + "' to " + mail.to(), ex);
+		}
+	}
+
+	/**
+	 * Stop the executor, when it is one that can be stopped, after the queued mails went
+	 * out.
+	 * @throws Exception when stopping fails
+	 */
+	@Override
+	public void destroy() throws Exception {
+		if (this.executor instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+	}
+
+	private boolean takeSlot(String recipient) {
+		if (this.limit <= 0) {
+			return true;
+		}
+		String key = recipient.trim().toLowerCase(Locale.ROOT);
+		for (int slot = 0; slot < this.limit; slot++) {
+			if (this.store.putIfAbsent(RATE_NAMESPACE, key + "#" + slot, Boolean.TRUE, this.window)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.powspring.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+/**
+ * Renders mails from Thymeleaf templates: {@code templates/pow/mail/NAME.txt} for the
+ * text body and, when present, {@code templates/pow/mail/NAME.html} for the HTML body. An
+ * application overrides one by placing a file at the same path. Subjects come from the
+ * {@code MessageSource}.
+ */
+public class PowMailTemplates {
+
+	private static final String PREFIX = "classpath:/templates/pow/mail/";
+
+	private final SpringTemplateEngine textEngine;
+
+	private final SpringTemplateEngine htmlEngine;
+
+	private final ApplicationContext applicationContext;
+
+	private final MessageSource messageSource;
+
+	public PowMailTemplates(ApplicationContext applicationContext, MessageSource messageSource) {
+		this.applicationContext = applicationContext;
+		this.messageSource = messageSource;
+		this.textEngine = engine(".txt", TemplateMode.TEXT);
+		this.htmlEngine = engine(".html", TemplateMode.HTML);
+	}
+
+	private SpringTemplateEngine engine(String suffix, TemplateMode mode) {
+		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+		resolver.setApplicationContext(this.applicationContext);
+		resolver.setPrefix(PREFIX);
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCheckExistence(true);
+		resolver.setCacheable(true);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(this.messageSource);
+		return engine;
+	}
+
+	/**
+	 * Render a mail.
+	 * @param name the template name under {@code templates/pow/mail/}, such as
+	 * {@code reset_password}
+	 * @param to the recipient
+	 * @param subjectCode the message key of the subject
+	 * @param variables what the templates show, such as the link
+	 * @param locale the recipient's locale
+	 * @return the mail
+	 */
+	public PowMail render(String name, String to, String subjectCode, Map<String, Object> variables, Locale locale) {
+		Context context = new Context(locale, variables);
+		String subject = this.messageSource.getMessage(subjectCode, null, locale);
+		String text = this.textEngine.process(name, context);
+		String html = htmlTemplateExists(name) ? this.htmlEngine.process(name, context) : null;
+		return new PowMail(to, subject, text, html);
+	}
+
+	private boolean htmlTemplateExists(String name) {
+		return this.applicationContext.getResource(PREFIX + name + ".html").exists();
+	}
+
+}
