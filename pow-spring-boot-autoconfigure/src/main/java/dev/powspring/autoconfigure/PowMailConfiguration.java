@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -24,6 +25,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SpringTemplateEngine.class)
+@Import({ PowMailConfiguration.JavaMail.class, PowMailConfiguration.Logging.class })
 class PowMailConfiguration {
 
 	@Bean
@@ -52,24 +54,31 @@ class PowMailConfiguration {
 		return executor;
 	}
 
+	/**
+	 * Sends through JavaMail when the application configured it (spring.mail.*).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(JavaMailSender.class)
 	@ConditionalOnBean(JavaMailSender.class)
-	static class JavaMailConfiguration {
+	static class JavaMail {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(PowMailer.class)
 		JavaMailPowMailer powMailer(JavaMailSender mailSender, PowProperties properties) {
 			return new JavaMailPowMailer(mailSender, properties.getMail().getFrom());
 		}
 
 	}
 
+	/**
+	 * Otherwise writes mails to the log.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	static class LoggingMailConfiguration {
+	@ConditionalOnMissingBean(type = "org.springframework.mail.javamail.JavaMailSender")
+	static class Logging {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(PowMailer.class)
 		LoggingPowMailer powMailer() {
 			return new LoggingPowMailer();
 		}

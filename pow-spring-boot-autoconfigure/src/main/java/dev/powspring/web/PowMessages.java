@@ -64,7 +64,21 @@ public class PowMessages {
 	 * @return the text, or {@code null} when it is empty or missing
 	 */
 	protected String message(HttpServletRequest request, String code, Object... args) {
-		String text = this.messageSource.getMessage(code, args, "", RequestContextUtils.getLocale(request));
+		return resolve(this.messageSource, request, code, args);
+	}
+
+	/**
+	 * Resolve a flash message in the request's locale, for the message classes of
+	 * extensions.
+	 * @param messageSource the message source
+	 * @param request the request
+	 * @param code the message key
+	 * @param args the message arguments
+	 * @return the text, or {@code null} when it is empty or missing
+	 */
+	public static String resolve(MessageSource messageSource, HttpServletRequest request, String code,
+			Object... args) {
+		String text = messageSource.getMessage(code, args, "", RequestContextUtils.getLocale(request));
 		return (text == null || text.isBlank()) ? null : text;
 	}
 

@@ -1,0 +1,86 @@
+package dev.powspring.resetpassword;
+
+import java.time.Clock;
+
+import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.mail.PowMailDelivery;
+import dev.powspring.mail.PowMailTemplates;
+import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.store.PowStore;
+import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserIdField;
+import dev.powspring.web.PowPageContributions;
+import dev.powspring.web.PowUrls;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for password reset: on when this module is on the classpath, off with
+ * {@code pow.reset-password.enabled=false}.
+ */
+@AutoConfiguration(after = PowAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "pow.reset-password.enabled", matchIfMissing = true)
+@ConditionalOnBean({ PowUsersService.class, PowSessionManager.class, PowMailDelivery.class })
+@EnableConfigurationProperties(ResetPasswordProperties.class)
+public class ResetPasswordAutoConfiguration {
+
+	/** Basename of the extension's message bundle. */
+	public static final String MESSAGES_BASENAME = "dev/powspring/resetpassword/messages";
+
+	@Bean
+	static PowMessageBundle powResetPasswordMessageBundle() {
+		return new PowMessageBundle(MESSAGES_BASENAME);
+	}
+
+	@Bean
+	PowPageContributions.Contribution powResetPasswordSignInLink() {
+		return new PowPageContributions.Contribution(PowPageContributions.SIGN_IN_LINKS,
+				"pow/reset_password/fragments", "sign-in-link");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResetPasswordTokens powResetPasswordTokens(PowStore store, TokenSigner signer, Clock clock,
+			ResetPasswordProperties properties) {
+		return new ResetPasswordTokens(store, signer, clock, properties.getTokenTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResetPasswordMessages powResetPasswordMessages(MessageSource messageSource) {
+		return new ResetPasswordMessages(messageSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResetPasswordMails powResetPasswordMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls) {
+		return new ResetPasswordMails(templates, delivery, urls);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResetPasswordController powResetPasswordController(PowUsersService users, PowSessionManager sessions,
+			ResetPasswordTokens tokens, ResetPasswordMessages messages, ResetPasswordMails mails,
+			PowProperties powProperties) {
+		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
+			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
+					+ powProperties.getUserIdField().column() + ". Set pow.reset-password.enabled=false, or "
+					+ "pow.user-id-field=email.");
+		}
+		return new ResetPasswordController(users, sessions, tokens, messages, mails,
+				powProperties.isPreventUserEnumeration());
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.powspring.resetpassword;
+
+import java.util.Optional;
+
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
+import dev.powspring.user.UserResult;
+import dev.powspring.web.PowFlash;
+import dev.powspring.web.csrf.CsrfProtected;
+import dev.powspring.web.guard.RequireNotAuthenticated;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Requesting a reset link, and choosing a new password through it. Every page is for
+ * anonymous users.
+ */
+@Controller
+@RequestMapping("/reset-password")
+@CsrfProtected
+@RequireNotAuthenticated
+public class ResetPasswordController {
+
+	/** The request form's template. */
+	public static final String NEW_VIEW = "pow/reset_password/new";
+
+	/** The new-password form's template. */
+	public static final String EDIT_VIEW = "pow/reset_password/edit";
+
+	private static final String SIGN_IN_PATH = "/session/new";
+
+	private static final String REQUEST_FORM_PATH = "/reset-password/new";
+
+	private final PowUsersService users;
+
+	private final PowSessionManager sessions;
+
+	private final ResetPasswordTokens tokens;
+
+	private final ResetPasswordMessages messages;
+
+	private final ResetPasswordMails mails;
+
+	private final boolean preventUserEnumeration;
+
+	/**
+	 * Create an instance.
+	 * @param users the users service
+	 * @param sessions the session manager, to sign the user out everywhere after a reset
+	 * @param tokens the reset tokens
+	 * @param messages the flash messages
+	 * @param mails sends the reset mail
+	 * @param preventUserEnumeration whether an unknown email gets the same answer as a
+	 * known one
+	 */
+	public ResetPasswordController(PowUsersService users, PowSessionManager sessions, ResetPasswordTokens tokens,
+			ResetPasswordMessages messages, ResetPasswordMails mails, boolean preventUserEnumeration) {
+		this.users = users;
+		this.sessions = sessions;
+		this.tokens = tokens;
+		this.messages = messages;
+		this.mails = mails;
+		this.preventUserEnumeration = preventUserEnumeration;
+	}
+
+	@InitBinder("user")
+	void restrictBinding(WebDataBinder binder) {
+		binder.setAllowedFields("password", "passwordConfirmation");
+	}
+
+	/**
+	 * Show the form asking for the account's email.
+	 */
+	@GetMapping("/new")
+	public String newRequest(HttpServletResponse response) {
+		noCache(response);
+		return NEW_VIEW;
+	}
+
+	/**
+	 * Mail a reset link when the account exists; answer the same either way.
+	 */
+	@PostMapping
+	public String create(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		// Made before the lookup, so known and unknown emails take the same time.
+		String token = this.tokens.generate();
+		Optional<PowUser> user = this.users.getByUserId(email);
+		if (user.isPresent()) {
+			String signed = this.tokens.issue(token, user.get().getId());
+			this.mails.sendResetLink(request, user.get(), signed);
+		}
+		else if (!this.preventUserEnumeration) {
+			noCache(response);
+			model.addAttribute("email", email);
+			model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
+			return NEW_VIEW;
+		}
+		PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
+		return "redirect:" + SIGN_IN_PATH;
+	}
+
+	/**
+	 * Show the new-password form for a valid link.
+	 */
+	@GetMapping("/{token}")
+	public String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirectAttributes, Model model) {
+		if (this.tokens.find(token).isEmpty()) {
+			return invalidToken(request, redirectAttributes);
+		}
+		noCache(response);
+		model.addAttribute("token", token);
+		model.addAttribute("user", new UserParams());
+		return EDIT_VIEW;
+	}
+
+	/**
+	 * Set the new password, use the link up, and sign the user out everywhere.
+	 */
+	@RequestMapping(path = "/{token}", method = { RequestMethod.PATCH, RequestMethod.PUT })
+	public String update(@PathVariable String token, @ModelAttribute("user") UserParams params,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
+			Model model) {
+		Optional<ResetPasswordTokens.Consumed> consumed = this.tokens.consume(token);
+		Optional<PowUser> user = consumed.flatMap((used) -> this.users.getById(used.userId()));
+		if (user.isEmpty()) {
+			return invalidToken(request, redirectAttributes);
+		}
+		UserResult result = this.users.resetPassword(user.get(), params);
+		if (!result.succeeded()) {
+			// The link stays usable for a corrected attempt.
+			this.tokens.restore(consumed.get());
+			noCache(response);
+			params.setPassword(null);
+			params.setPasswordConfirmation(null);
+			model.addAttribute("token", token);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", result.errors());
+			return EDIT_VIEW;
+		}
+		this.tokens.revokeAll(user.get().getId());
+		this.sessions.deleteAll(user.get().getId());
+		PowFlash.info(redirectAttributes, this.messages.passwordHasBeenReset(request));
+		return "redirect:" + SIGN_IN_PATH;
+	}
+
+	private String invalidToken(HttpServletRequest request, RedirectAttributes redirectAttributes) {
+		PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
+		return "redirect:" + REQUEST_FORM_PATH;
+	}
+
+	private static void noCache(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.powspring.resetpassword;
+
+import dev.powspring.web.PowMessages;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The flash messages of password reset. Declare a bean that extends this class to compute
+ * one differently, or override a key in your {@code messages.properties}.
+ */
+public class ResetPasswordMessages {
+
+	private final MessageSource messageSource;
+
+	public ResetPasswordMessages(MessageSource messageSource) {
+		this.messageSource = messageSource;
+	}
+
+	/**
+	 * Shown after a reset was requested, whether or not the account exists.
+	 * @param request the request
+	 * @return the text, or {@code null}
+	 */
+	public String maybeEmailHasBeenSent(HttpServletRequest request) {
+		return PowMessages.resolve(this.messageSource, request, "pow.reset-password.messages.maybe-email-has-been-sent");
+	}
+
+	/**
+	 * Shown for an unknown email when user enumeration protection is off.
+	 * @param request the request
+	 * @return the text, or {@code null}
+	 */
+	public String userNotFound(HttpServletRequest request) {
+		return PowMessages.resolve(this.messageSource, request, "pow.reset-password.messages.user-not-found");
+	}
+
+	/**
+	 * Shown for an invalid, tampered, expired or used link.
+	 * @param request the request
+	 * @return the text, or {@code null}
+	 */
+	public String invalidToken(HttpServletRequest request) {
+		return PowMessages.resolve(this.messageSource, request, "pow.reset-password.messages.invalid-token");
+	}
+
+	/**
+	 * Shown after the password was changed.
+	 * @param request the request
+	 * @return the text, or {@code null}
+	 */
+	public String passwordHasBeenReset(HttpServletRequest request) {
+		return PowMessages.resolve(this.messageSource, request, "pow.reset-password.messages.password-has-been-reset");
+	}
+
+}

@@ -1,0 +1,232 @@
+package dev.powspring.resetpassword;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.powspring.test.web.Browser;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole reset flow through the pages and a real SMTP server, and each way it refuses.
+ */
+class ResetPasswordFlowTests extends ResetPasswordTestSupport {
+
+	@Test
+	void resetWalksFromRequestThroughMailToNewPasswordAndSignsOutEverySession() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser laptop = browser();
+		signIn(laptop, "jane@example.com", "old-secret-1");
+		assertThat(laptop.get("/notes").status()).isEqualTo(200);
+		Browser browser = browser();
+
+		Browser.Page requested = requestReset(browser, " JANE@example.com ");
+
+		assertThat(requested.status()).isEqualTo(302);
+		assertThat(requested.location()).endsWith("/session/new");
+		assertThat(browser.follow(requested).text(".pow-flash-info")).startsWith("If an account for the provided email exists");
+		MimeMessage mail = nextMail(1);
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("jane@example.com");
+		assertThat(mail.getSubject()).isEqualTo("Reset password link");
+		String link = linkIn(mail);
+		assertThat(link).startsWith("http://localhost:" + this.port + "/reset-password/");
+
+		Browser.Page form = browser.get(pathOf(link));
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.header("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
+		Browser.Page reset = chooseNewPassword(browser, pathOf(link), "new-secret-2", "new-secret-2");
+
+		assertThat(reset.status()).isEqualTo(302);
+		assertThat(reset.location()).endsWith("/session/new");
+		assertThat(browser.follow(reset).text(".pow-flash-info")).isEqualTo("The password has been updated.");
+		assertThat(signIn(browser(), "jane@example.com", "old-secret-1").status()).isEqualTo(200);
+		assertThat(signIn(browser(), "jane@example.com", "new-secret-2").status()).isEqualTo(302);
+		assertThat(laptop.get("/notes").status()).as("the session from before the reset").isEqualTo(302);
+		assertThat(browser.cookie("pow_session")).as("a reset does not sign in").isEmpty();
+	}
+
+	@Test
+	void resetWhenLinkUsedTwiceThenSecondUseIsInvalid() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+		String path = pathOf(linkIn(nextMail(1)));
+		chooseNewPassword(browser, path, "new-secret-2", "new-secret-2");
+
+		Browser.Page again = browser.get(path);
+
+		assertInvalidToken(browser, again);
+	}
+
+	@Test
+	void resetWhenLinkExpiredThenInvalid() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+		String path = pathOf(linkIn(nextMail(1)));
+
+		this.clock.advance(Duration.ofHours(2));
+
+		assertInvalidToken(browser, browser.get(path));
+	}
+
+	@Test
+	void resetWhenLinkTamperedOrMadeUpThenInvalid() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+		String path = pathOf(linkIn(nextMail(1)));
+		String token = path.substring(path.lastIndexOf('/') + 1);
+		String tampered = "/reset-password/" + token.substring(0, token.lastIndexOf('.')) + "x"
+				+ token.substring(token.lastIndexOf('.'));
+
+		assertInvalidToken(browser, browser.get(tampered));
+		assertInvalidToken(browser, browser.get("/reset-password/made-up"));
+		String csrf = browser.get("/reset-password/new").document().select("input[name=_csrf]").attr("value");
+		assertInvalidToken(browser, browser.post(tampered, Map.of("_method", "patch", "_csrf", csrf, "password",
+				"new-secret-2", "passwordConfirmation", "new-secret-2")));
+		assertThat(signIn(browser(), "jane@example.com", "old-secret-1").status()).isEqualTo(302);
+	}
+
+	@Test
+	void resetWhenPasswordsInvalidThenFieldErrorsAndLinkStillWorks() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+		String path = pathOf(linkIn(nextMail(1)));
+
+		Browser.Page mismatch = chooseNewPassword(browser, path, "new-secret-2", "new-secret-3");
+		Browser.Page tooShort = chooseNewPassword(browser, path, "short", "short");
+
+		assertThat(mismatch.status()).isEqualTo(200);
+		assertThat(mismatch.text("#passwordConfirmation-error")).isEqualTo("does not match confirmation");
+		assertThat(tooShort.text("#password-error")).isEqualTo("should be at least 8 character(s)");
+		assertThat(chooseNewPassword(browser, path, "new-secret-2", "new-secret-2").status()).isEqualTo(302);
+		assertThat(signIn(browser(), "jane@example.com", "new-secret-2").status()).isEqualTo(302);
+	}
+
+	@Test
+	void resetWhenNewerLinkUsedThenOlderLinksStopWorking() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+		String older = pathOf(linkIn(nextMail(1)));
+		requestReset(browser, "jane@example.com");
+		String newer = pathOf(linkIn(nextMail(2)));
+
+		chooseNewPassword(browser, newer, "new-secret-2", "new-secret-2");
+
+		assertInvalidToken(browser, browser.get(older));
+	}
+
+	@Test
+	void requestWhenEmailUnknownThenSameAnswerAsKnownAndNoMail() throws Exception {
+		register("jane@example.com", "old-secret-1");
+
+		Browser known = browser();
+		Browser.Page knownAnswer = requestReset(known, "jane@example.com");
+		Browser unknown = browser();
+		Browser.Page unknownAnswer = requestReset(unknown, "nobody@example.com");
+
+		assertThat(unknownAnswer.status()).isEqualTo(knownAnswer.status());
+		assertThat(unknownAnswer.location()).isEqualTo(knownAnswer.location());
+		assertThat(unknown.follow(unknownAnswer).text(".pow-flash-info"))
+			.isEqualTo(known.follow(knownAnswer).text(".pow-flash-info"));
+		nextMail(1);
+		assertThat(greenMail.getReceivedMessages()).extracting((mail) -> mail.getAllRecipients()[0].toString())
+			.containsExactly("jane@example.com");
+	}
+
+	@Test
+	void resetPagesWhenSignedInThenRedirectedAway() {
+		register("jane@example.com", "old-secret-1");
+		Browser browser = browser();
+		signIn(browser, "jane@example.com", "old-secret-1");
+
+		assertThat(browser.get("/reset-password/new").status()).isEqualTo(302);
+	}
+
+	@Test
+	void signInPageLinksToPasswordReset() {
+		Browser.Page page = browser().get("/session/new");
+
+		assertThat(page.document().select("a[href=/reset-password/new]").text()).isEqualTo("Forgot your password?");
+	}
+
+	@Test
+	void requestWhenCsrfTokenMissingThenForbiddenAndNoMail() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		register("joe@example.com", "old-secret-1");
+		Browser browser = browser();
+		browser.get("/reset-password/new");
+
+		assertThat(browser.post("/reset-password", Map.of("email", "jane@example.com")).status()).isEqualTo(403);
+
+		requestReset(browser(), "joe@example.com");
+		assertThat(nextMail(1).getAllRecipients()[0].toString()).isEqualTo("joe@example.com");
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void resetWhenOneLinkSubmittedConcurrentlyThenExactlyOneSucceeds() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		requestReset(browser(), "jane@example.com");
+		String path = pathOf(linkIn(nextMail(1)));
+		int attempts = 8;
+		List<Browser> browsers = new ArrayList<>();
+		List<Browser.Page> forms = new ArrayList<>();
+		for (int i = 0; i < attempts; i++) {
+			Browser browser = browser();
+			browsers.add(browser);
+			forms.add(browser.get(path));
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(attempts);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Browser.Page>> answers = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				Browser browser = browsers.get(i);
+				Browser.Page form = forms.get(i);
+				String password = "new-secret-" + i;
+				answers.add(executor.submit(() -> {
+					start.await();
+					return browser.submit(form, "form.pow-form",
+							Map.of("password", password, "passwordConfirmation", password));
+				}));
+			}
+			start.countDown();
+			List<String> locations = new ArrayList<>();
+			for (Future<Browser.Page> answer : answers) {
+				locations.add(answer.get(20, TimeUnit.SECONDS).location());
+			}
+
+			assertThat(locations).filteredOn((location) -> location.endsWith("/session/new")).hasSize(1);
+			assertThat(locations).filteredOn((location) -> location.endsWith("/reset-password/new"))
+				.hasSize(attempts - 1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void assertInvalidToken(Browser browser, Browser.Page answer) {
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).endsWith("/reset-password/new");
+		assertThat(browser.follow(answer).text(".pow-flash-error")).isEqualTo("The reset token has expired.");
+	}
+
+	private static Browser.Page signIn(Browser browser, String email, String password) {
+		return browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", email, "password", password));
+	}
+
+}
