@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -52,13 +53,16 @@ class PowMailConfiguration {
 		return executor;
 	}
 
+	// Both mailers back off from any PowMailer, not just their own type, so an
+	// application's mailer replaces them; the order lets JavaMail claim the slot first.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(JavaMailSender.class)
 	@ConditionalOnBean(JavaMailSender.class)
+	@Order(1)
 	static class JavaMailConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(PowMailer.class)
 		JavaMailPowMailer powMailer(JavaMailSender mailSender, PowProperties properties) {
 			return new JavaMailPowMailer(mailSender, properties.getMail().getFrom());
 		}
@@ -66,10 +70,11 @@ class PowMailConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Order(2)
 	static class LoggingMailConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(PowMailer.class)
 		LoggingPowMailer powMailer() {
 			return new LoggingPowMailer();
 		}
