@@ -15,6 +15,12 @@ import org.thymeleaf.templatemode.TemplateMode;
  * text body and, when present, {@code templates/pow/mail/NAME.html} for the HTML body. An
  * application overrides one by placing a file at the same path. Subjects come from the
  * {@code MessageSource}.
+ * <p>
+ * In the text templates, write values as {@code [(${url})]} and
+ * {@code [(#{some.key})]}: Thymeleaf's escaped form {@code [[...]]} HTML-escapes even in
+ * text mode, so a link's {@code &} would arrive as {@code &amp;} and an apostrophe as
+ * {@code &#39;}. The HTML templates escape as usual, with {@code th:text} and
+ * {@code th:href}.
  */
 public class PowMailTemplates {
 
