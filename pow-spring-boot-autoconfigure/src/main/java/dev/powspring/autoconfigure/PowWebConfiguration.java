@@ -24,6 +24,9 @@ import dev.powspring.web.guard.DefaultPowAuthErrorHandler;
 import dev.powspring.web.guard.PowAuthErrorHandler;
 import dev.powspring.web.guard.PowGuardInterceptor;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,6 +38,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -51,6 +55,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(PowUsersService.class)
 class PowWebConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PowWebConfiguration.class);
 
 	// Early, so the user is known to every later filter; after request wrappers such as the
 	// method override.
@@ -87,6 +93,10 @@ class PowWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowUrls powUrls(PowProperties properties) {
+		if (!StringUtils.hasText(properties.getBaseUrl())) {
+			logger.warn("pow.base-url is not set: links in mails are built from each request's Host header, "
+					+ "which a client chooses. Set it to the application's public URL in production.");
+		}
 		return new PowUrls(properties.getBaseUrl());
 	}
 
