@@ -3,6 +3,7 @@ package dev.powspring.autoconfigure;
 import java.time.Clock;
 
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.PowSignInGuard;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.store.PowStoreSweeper;
@@ -10,6 +11,7 @@ import dev.powspring.token.TokenSigner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +51,8 @@ class PowSessionConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties) {
+	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties,
+			ObjectProvider<PowSignInGuard> signInGuards) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -58,8 +61,10 @@ class PowSessionConfiguration {
 		if (session.getRenewalInterval() == null) {
 			logger.warn("pow.session.renewal-interval is empty: session tokens never rotate");
 		}
-		return new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(session.getCookieName(),
-				session.getTtl(), session.getRenewalInterval(), session.getRotationGrace()));
+		PowSessionManager sessions = new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(
+				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace()));
+		sessions.setSignInGuards(signInGuards.orderedStream().toList());
+		return sessions;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.powspring.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,8 @@ public class PowSessionManager {
 
 	private final Settings settings;
 
+	private List<PowSignInGuard> signInGuards = List.of();
+
 	/**
 	 * Create an instance.
 	 * @param store where sessions live
@@ -58,10 +61,19 @@ public class PowSessionManager {
 	}
 
 	/**
+	 * Set the guards every sign-in must pass.
+	 * @param signInGuards the guards, in order
+	 */
+	public void setSignInGuards(List<PowSignInGuard> signInGuards) {
+		this.signInGuards = List.copyOf(signInGuards);
+	}
+
+	/**
 	 * Sign the user in: replace the request's session, if any, with a new one.
 	 * @param request the request
 	 * @param response the response that carries the new cookie
 	 * @param user the user
+	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user) {
 		String fingerprint = currentRecord(request).map(SessionRecord::fingerprint).orElseGet(TokenSigner::randomToken);
@@ -77,9 +89,16 @@ public class PowSessionManager {
 	 * @param user the user
 	 * @param fingerprint the fingerprint that identifies the session across rotations
 	 * @param metadata application metadata to keep with the session
+	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
 			Map<String, String> metadata) {
+		for (PowSignInGuard guard : this.signInGuards) {
+			String refusal = guard.refusal(user);
+			if (refusal != null) {
+				throw new SignInRefusedException(user, refusal);
+			}
+		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		deleteSessionsWithFingerprint(user.getId(), fingerprint);
 		Instant now = this.clock.instant();
@@ -126,6 +145,18 @@ public class PowSessionManager {
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		PowCookies.delete(request, response, this.settings.cookieName());
 		PowCurrentUser.assign(request, null);
+	}
+
+	/**
+	 * Replace the shared copy of a user that every session of the user sees, when there is
+	 * one; for changes made outside the user's own requests.
+	 * @param user the user as now stored
+	 */
+	public void refreshUser(PowUser user) {
+		String key = userKey(user.getId());
+		if (this.store.get(USERS, key, PowUser.class).isPresent()) {
+			this.store.put(USERS, key, user, this.settings.ttl());
+		}
 	}
 
 	/**

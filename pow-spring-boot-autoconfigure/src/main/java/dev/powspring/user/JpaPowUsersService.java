@@ -205,7 +205,7 @@ public class JpaPowUsersService implements PowUsersService {
 			if (!isUserIdIndexViolation(ex)) {
 				throw ex;
 			}
-			errors.rejectValue("userId", UserValidator.TAKEN);
+			errors.rejectValue("userId", ValidationCodes.TAKEN);
 			return new UserResult(null, errors);
 		}
 	}

@@ -64,7 +64,7 @@ final class UserFields {
 				converted.put(name, converter.convertIfNecessary(blankToNull(value), wrapper.getPropertyType(name)));
 			}
 			catch (TypeMismatchException ex) {
-				errors.rejectValue("fields[" + name + "]", UserValidator.INVALID);
+				errors.rejectValue("fields[" + name + "]", ValidationCodes.INVALID);
 			}
 		});
 		return converted;

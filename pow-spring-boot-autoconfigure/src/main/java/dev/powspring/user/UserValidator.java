@@ -5,25 +5,19 @@ import java.util.function.Predicate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.validation.Errors;
 
+import static dev.powspring.user.ValidationCodes.BLANK;
+import static dev.powspring.user.ValidationCodes.CONFIRMATION;
+import static dev.powspring.user.ValidationCodes.INVALID;
+import static dev.powspring.user.ValidationCodes.INVALID_FORMAT;
+import static dev.powspring.user.ValidationCodes.TAKEN;
+import static dev.powspring.user.ValidationCodes.TOO_LONG;
+import static dev.powspring.user.ValidationCodes.TOO_SHORT;
+
 /**
  * Validates a registration or an account edit in Pow's order: user id, current password,
- * confirmation, password. Error codes are {@code pow.validation.*} message keys.
+ * confirmation, password. Error codes are the {@link ValidationCodes}.
  */
 final class UserValidator {
-
-	static final String BLANK = "pow.validation.blank";
-
-	static final String TAKEN = "pow.validation.taken";
-
-	static final String INVALID_FORMAT = "pow.validation.invalid-format";
-
-	static final String INVALID = "pow.validation.invalid";
-
-	static final String CONFIRMATION = "pow.validation.confirmation";
-
-	static final String TOO_SHORT = "pow.validation.too-short";
-
-	static final String TOO_LONG = "pow.validation.too-long";
 
 	// The width of the user id column.
 	private static final int USER_ID_MAX_LENGTH = 255;

@@ -1,6 +1,7 @@
 package dev.powspring.web.callback;
 
 import dev.powspring.user.PowUser;
+import dev.powspring.user.UserParams;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,20 +15,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * @param request the request
  * @param response the response
  * @param redirectAttributes flash attributes for the page the action redirects to
+ * @param params the submitted form, or {@code null} for actions without one; a
+ * before-process hook may change it
  * @param user the user the action is about: the signed-in user before processing; after
  * processing, the user signed in, registered or updated, or {@code null} when the action
  * failed
  * @param errors the form's field errors after processing, or {@code null}
+ * @param refusal why a {@link dev.powspring.session.PowSignInGuard} refused the user a
+ * session after processing, or {@code null}
  */
 public record PowCallbackContext(PowAction action, HttpServletRequest request, HttpServletResponse response,
-		RedirectAttributes redirectAttributes, PowUser user, BindingResult errors) {
+		RedirectAttributes redirectAttributes, UserParams params, PowUser user, BindingResult errors,
+		String refusal) {
 
 	/**
 	 * Return whether the action succeeded; meaningful after processing.
-	 * @return {@code true} when it produced a user and no field error
+	 * @return {@code true} when it produced a user, no field error and no refusal
 	 */
 	public boolean succeeded() {
-		return this.user != null && (this.errors == null || !this.errors.hasErrors());
+		return this.user != null && (this.errors == null || !this.errors.hasErrors()) && this.refusal == null;
 	}
 
 	/**
@@ -37,7 +43,19 @@ public record PowCallbackContext(PowAction action, HttpServletRequest request, H
 	 * @return the new context
 	 */
 	public PowCallbackContext withOutcome(PowUser user, BindingResult errors) {
-		return new PowCallbackContext(this.action, this.request, this.response, this.redirectAttributes, user, errors);
+		return new PowCallbackContext(this.action, this.request, this.response, this.redirectAttributes, this.params,
+				user, errors, null);
+	}
+
+	/**
+	 * Return a copy saying that the user was refused a session.
+	 * @param user the user
+	 * @param refusal the guard's reason
+	 * @return the new context
+	 */
+	public PowCallbackContext withRefusal(PowUser user, String refusal) {
+		return new PowCallbackContext(this.action, this.request, this.response, this.redirectAttributes, this.params,
+				user, this.errors, refusal);
 	}
 
 }

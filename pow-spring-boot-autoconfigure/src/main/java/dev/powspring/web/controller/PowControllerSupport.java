@@ -5,7 +5,9 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SignInRefusedException;
 import dev.powspring.user.PowUser;
+import dev.powspring.user.UserParams;
 import dev.powspring.user.UserIdField;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.LocalPaths;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -103,12 +106,30 @@ public abstract class PowControllerSupport {
 	 * @param request the request
 	 * @param response the response
 	 * @param redirectAttributes the flash attributes
+	 * @param params the submitted form, or {@code null}
 	 * @param user the signed-in user, or {@code null}
 	 * @return the context
 	 */
 	protected PowCallbackContext context(PowAction action, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirectAttributes, PowUser user) {
-		return new PowCallbackContext(action, request, response, redirectAttributes, user, null);
+			RedirectAttributes redirectAttributes, UserParams params, PowUser user) {
+		return new PowCallbackContext(action, request, response, redirectAttributes, params, user, null, null);
+	}
+
+	/**
+	 * Give the user a session, and describe the outcome for the callbacks.
+	 * @param context the action
+	 * @param user the user to sign in
+	 * @param errors the form's field errors, or {@code null}
+	 * @return the outcome: signed in, or refused by a {@link SignInRefusedException}
+	 */
+	protected PowCallbackContext signIn(PowCallbackContext context, PowUser user, BindingResult errors) {
+		try {
+			sessions().create(context.request(), context.response(), user);
+			return context.withOutcome(user, errors);
+		}
+		catch (SignInRefusedException ex) {
+			return context.withOutcome(user, errors).withRefusal(user, ex.getReason());
+		}
 	}
 
 	/**
@@ -129,6 +150,10 @@ public abstract class PowControllerSupport {
 		halt = callbacks().beforeRespond(outcome);
 		if (halt.halted()) {
 			return halt.view();
+		}
+		if (outcome.refusal() != null) {
+			// No callback turned the refusal into a page of its own.
+			throw new SignInRefusedException(outcome.user(), outcome.refusal());
 		}
 		return respond.apply(outcome);
 	}

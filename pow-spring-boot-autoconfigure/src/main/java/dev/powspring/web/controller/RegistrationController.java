@@ -77,13 +77,11 @@ public class RegistrationController extends PowControllerSupport {
 	@RequireNotAuthenticated
 	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
-		return perform(context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes, null),
+		return perform(context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes, params, null),
 				(context) -> {
 					UserResult result = users().create(params);
-					if (result.succeeded()) {
-						sessions().create(request, response, result.user());
-					}
-					return context.withOutcome(result.user(), result.errors());
+					return result.succeeded() ? signIn(context, result.user(), result.errors())
+							: context.withOutcome(null, result.errors());
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
@@ -120,14 +118,12 @@ public class RegistrationController extends PowControllerSupport {
 	public String update(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
-		return perform(context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes, user),
+		return perform(context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes, params, user),
 				(context) -> {
 					UserResult result = users().update(user, params);
-					if (result.succeeded()) {
-						// A new token, and the new user copy for every session of this user.
-						sessions().create(request, response, result.user());
-					}
-					return context.withOutcome(result.user(), result.errors());
+					// On success, a new token and the new user copy for every session of this user.
+					return result.succeeded() ? signIn(context, result.user(), result.errors())
+							: context.withOutcome(null, result.errors());
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));
@@ -145,7 +141,7 @@ public class RegistrationController extends PowControllerSupport {
 	public String delete(HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
-		return perform(context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes, user),
+		return perform(context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes, null, user),
 				(context) -> {
 					try {
 						users().delete(user);

@@ -60,23 +60,21 @@ public class SessionController extends PowControllerSupport {
 			@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
-		return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, null), (context) -> {
-			PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
-			if (user != null) {
-				sessions().create(request, response, user);
-			}
-			return context.withOutcome(user, null);
-		}, (outcome) -> {
-			if (outcome.succeeded()) {
-				PowFlash.info(redirectAttributes, messages().signedIn(request));
-				return redirectTo(routes().afterSignInPath(request));
-			}
-			noCache(response);
-			params.setPassword(null);
-			model.addAttribute(PowFlash.ERROR, messages().invalidCredentials(request));
-			model.addAttribute("requestPath", safeRequestPath(requestPath));
-			return NEW_VIEW;
-		});
+		return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, params, null),
+				(context) -> {
+					PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
+					return (user != null) ? signIn(context, user, null) : context.withOutcome(null, null);
+				}, (outcome) -> {
+					if (outcome.succeeded()) {
+						PowFlash.info(redirectAttributes, messages().signedIn(request));
+						return redirectTo(routes().afterSignInPath(request));
+					}
+					noCache(response);
+					params.setPassword(null);
+					model.addAttribute(PowFlash.ERROR, messages().invalidCredentials(request));
+					model.addAttribute("requestPath", safeRequestPath(requestPath));
+					return NEW_VIEW;
+				});
 	}
 
 	/**
@@ -87,13 +85,14 @@ public class SessionController extends PowControllerSupport {
 	public String delete(HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElse(null);
-		return perform(context(PowAction.SESSION_DELETE, request, response, redirectAttributes, user), (context) -> {
-			sessions().delete(request, response);
-			return context.withOutcome(user, null);
-		}, (outcome) -> {
-			PowFlash.info(redirectAttributes, messages().signedOut(request));
-			return redirectTo(routes().afterSignOutPath(request));
-		});
+		return perform(context(PowAction.SESSION_DELETE, request, response, redirectAttributes, null, user),
+				(context) -> {
+					sessions().delete(request, response);
+					return context.withOutcome(user, null);
+				}, (outcome) -> {
+					PowFlash.info(redirectAttributes, messages().signedOut(request));
+					return redirectTo(routes().afterSignOutPath(request));
+				});
 	}
 
 	private static String safeRequestPath(String requestPath) {

@@ -54,7 +54,7 @@ class PowControllerCallbacksTests {
 	}
 
 	private static PowCallbackContext context() {
-		return new PowCallbackContext(PowAction.SESSION_CREATE, null, null, null, null, null);
+		return new PowCallbackContext(PowAction.SESSION_CREATE, null, null, null, null, null, null, null);
 	}
 
 }
