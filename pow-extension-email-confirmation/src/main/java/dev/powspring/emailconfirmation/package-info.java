@@ -1,4 +1,5 @@
 /**
- * Email confirmation: new and changed email addresses are confirmed through a mailed link.
+ * Email confirmation: a new account, or a changed email address, is confirmed through a
+ * signed link mailed to the address.
  */
 package dev.powspring.emailconfirmation;

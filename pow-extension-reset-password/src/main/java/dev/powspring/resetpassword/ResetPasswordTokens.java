@@ -1,16 +1,13 @@
 package dev.powspring.resetpassword;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import dev.powspring.store.PowStore;
 import dev.powspring.store.PrincipalIndexedPowStore;
+import dev.powspring.token.TokenHashes;
 import dev.powspring.token.TokenSigner;
 
 /**
@@ -55,7 +52,7 @@ public class ResetPasswordTokens {
 	 * @return the signed token, for the link
 	 */
 	public String issue(String token, Long userId) {
-		putRecord(hash(token), new ResetToken(userId, this.clock.instant().plus(this.ttl)), this.ttl);
+		putRecord(TokenHashes.sha256(token), new ResetToken(userId, this.clock.instant().plus(this.ttl)), this.ttl);
 		return this.signer.sign(SIGNATURE_PURPOSE, token);
 	}
 
@@ -78,7 +75,7 @@ public class ResetPasswordTokens {
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
-		String key = hash(token.get());
+		String key = TokenHashes.sha256(token.get());
 		Optional<ResetToken> record = this.store.get(NAMESPACE, key, ResetToken.class);
 		if (record.isEmpty() || !this.store.delete(NAMESPACE, key)) {
 			return Optional.empty();
@@ -93,7 +90,7 @@ public class ResetPasswordTokens {
 	public void restore(Consumed consumed) {
 		Duration remaining = Duration.between(this.clock.instant(), consumed.record().expiresAt());
 		if (!remaining.isNegative() && !remaining.isZero()) {
-			putRecord(hash(consumed.token()), consumed.record(), remaining);
+			putRecord(TokenHashes.sha256(consumed.token()), consumed.record(), remaining);
 		}
 	}
 
@@ -110,7 +107,7 @@ public class ResetPasswordTokens {
 
 	private Optional<ResetToken> record(String signedToken) {
 		return this.signer.verify(SIGNATURE_PURPOSE, signedToken)
-			.flatMap((token) -> this.store.get(NAMESPACE, hash(token), ResetToken.class));
+			.flatMap((token) -> this.store.get(NAMESPACE, TokenHashes.sha256(token), ResetToken.class));
 	}
 
 	private void putRecord(String key, ResetToken record, Duration ttl) {
@@ -119,16 +116,6 @@ public class ResetPasswordTokens {
 		}
 		else {
 			this.store.put(NAMESPACE, key, record, ttl);
-		}
-	}
-
-	private static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

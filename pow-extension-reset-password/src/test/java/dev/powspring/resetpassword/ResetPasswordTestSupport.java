@@ -1,22 +1,17 @@
 package dev.powspring.resetpassword;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.powspring.resetpassword.testapp.ResetPasswordTestApplication;
+import dev.powspring.test.mail.Mails;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ResetPasswordTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ResetPasswordTestSupport {
-
-	private static final Pattern LINK = Pattern.compile("(https?://\\S+/reset-password/\\S+)");
 
 	@RegisterExtension
 	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -82,46 +75,16 @@ abstract class ResetPasswordTestSupport {
 		return browser.submit(browser.get("/reset-password/new"), "form.pow-form", Map.of("email", email));
 	}
 
-	/**
-	 * Wait for the next mail and return it.
-	 */
 	protected MimeMessage nextMail(int expectedTotal) {
-		assertThat(greenMail.waitForIncomingEmail(10_000, expectedTotal)).as("mail arrived").isTrue();
-		MimeMessage[] messages = greenMail.getReceivedMessages();
-		return messages[messages.length - 1];
+		return Mails.awaitMail(greenMail, expectedTotal);
 	}
 
 	protected static String linkIn(MimeMessage mail) {
-		Matcher matcher = LINK.matcher(textOf(mail));
-		assertThat(matcher.find()).as("link in the mail").isTrue();
-		return matcher.group(1);
-	}
-
-	/**
-	 * Return the decoded text/plain part of a mail.
-	 */
-	protected static String textOf(Part part) {
-		try {
-			if (part.isMimeType("text/plain")) {
-				return (String) part.getContent();
-			}
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					String text = textOf(multipart.getBodyPart(i));
-					if (text != null) {
-						return text;
-					}
-				}
-			}
-			return null;
-		}
-		catch (MessagingException | IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Mails.linkIn(mail, "/reset-password/");
 	}
 
 	protected static String pathOf(String link) {
-		return link.replaceFirst("^https?://[^/]+", "");
+		return Mails.pathOf(link);
 	}
 
 	protected Browser.Page chooseNewPassword(Browser browser, String path, String password, String confirmation) {

@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The session manager against the in-memory store, one request at a time.
@@ -115,6 +116,21 @@ class PowSessionManagerTests {
 		assertThat(this.sessions.resolve(request(laptop), new MockHttpServletResponse())).isEmpty();
 		assertThat(this.sessions.resolve(request(phone), new MockHttpServletResponse())).isEmpty();
 		assertThat(this.sessions.resolve(request(someoneElse), new MockHttpServletResponse())).isPresent();
+	}
+
+	@Test
+	void createWhenAGuardRefusesThenNoSessionAndNoCookie() {
+		this.sessions.setSignInGuards(List.of((user) -> null,
+				(user) -> user.getUserId().startsWith("blocked") ? "blocked" : null));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		assertThatExceptionOfType(SignInRefusedException.class)
+			.isThrownBy(() -> this.sessions.create(new MockHttpServletRequest(), response, user(1L, "blocked@example.com")))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("blocked"));
+
+		assertThat(response.getHeaders("Set-Cookie")).isEmpty();
+		assertThat(this.store.get(PowSessionManager.USERS, "1", PowUser.class)).isEmpty();
+		assertThat(signIn(user(2L, "jane@example.com")).getValue()).isNotBlank();
 	}
 
 	@Test

@@ -1,0 +1,116 @@
+package dev.powspring.emailconfirmation;
+
+import java.time.Clock;
+
+import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.mail.PowMailDelivery;
+import dev.powspring.mail.PowMailTemplates;
+import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.migration.PowMigrationLocations;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserIdField;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.PowUrls;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for email confirmation: on when this module is on the classpath, off with
+ * {@code pow.email-confirmation.enabled=false}.
+ */
+@AutoConfiguration(after = PowAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "pow.email-confirmation.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EmailConfirmationProperties.class)
+@Import(EmailConfirmationAutoConfiguration.Web.class)
+public class EmailConfirmationAutoConfiguration {
+
+	/** Basename of the extension's message bundle. */
+	public static final String MESSAGES_BASENAME = "dev/powspring/emailconfirmation/messages";
+
+	/** Flyway location of the extension's migration. */
+	public static final String MIGRATION_LOCATION = "classpath:db/pow/migration/email_confirmation";
+
+	@Bean
+	static PowMessageBundle powEmailConfirmationMessageBundle() {
+		return new PowMessageBundle(MESSAGES_BASENAME);
+	}
+
+	@Bean
+	PowMigrationLocations powEmailConfirmationMigrationLocations() {
+		return PowMigrationLocations.of(MIGRATION_LOCATION);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailConfirmations powEmailConfirmations(JdbcClient jdbc, TokenSigner signer, Clock clock,
+			EmailConfirmationProperties properties, PowProperties powProperties) {
+		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
+			throw new IllegalStateException("Email confirmation confirms the email users sign in with, but users "
+					+ "sign in with " + powProperties.getUserIdField().column()
+					+ ". Set pow.email-confirmation.enabled=false, or pow.user-id-field=email.");
+		}
+		return new EmailConfirmations(jdbc, signer, clock, properties.getTokenTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailConfirmationSignInGuard powEmailConfirmationSignInGuard(EmailConfirmations confirmations) {
+		return new EmailConfirmationSignInGuard(confirmations);
+	}
+
+	/**
+	 * The pages, mails and controller callback.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean({ PowUsersService.class, PowSessionManager.class, PowMailDelivery.class })
+	static class Web {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailConfirmationMessages powEmailConfirmationMessages(MessageSource messageSource) {
+			return new EmailConfirmationMessages(messageSource);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailConfirmationMails powEmailConfirmationMails(PowMailTemplates templates, PowMailDelivery delivery,
+				PowUrls urls) {
+			return new EmailConfirmationMails(templates, delivery, urls);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailConfirmationCallback powEmailConfirmationCallback(EmailConfirmations confirmations,
+				EmailConfirmationMails mails, EmailConfirmationMessages messages, PowRoutes routes,
+				@Qualifier("powPasswordEncoder") PasswordEncoder passwordEncoder, PowProperties powProperties) {
+			return new EmailConfirmationCallback(confirmations, mails, messages, routes, passwordEncoder,
+					powProperties.isPreventUserEnumeration());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailConfirmationController powEmailConfirmationController(EmailConfirmations confirmations,
+				PowUsersService users, PowSessionManager sessions, EmailConfirmationMessages messages) {
+			return new EmailConfirmationController(confirmations, users, sessions, messages);
+		}
+
+	}
+
+}

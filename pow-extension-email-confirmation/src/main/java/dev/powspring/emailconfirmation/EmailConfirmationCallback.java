@@ -1,0 +1,161 @@
+package dev.powspring.emailconfirmation;
+
+import java.util.List;
+
+import dev.powspring.user.EmailFormat;
+import dev.powspring.user.UserIds;
+import dev.powspring.user.UserParams;
+import dev.powspring.user.ValidationCodes;
+import dev.powspring.web.PowFlash;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.callback.PowCallbackContext;
+import dev.powspring.web.callback.PowCallbackResult;
+import dev.powspring.web.callback.PowControllerCallback;
+
+import org.springframework.core.Ordered;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.validation.FieldError;
+
+/**
+ * Email confirmation's part in Pow's actions. It runs before other extensions' callbacks,
+ * so that nothing (no remember-me cookie, say) is handed to an unconfirmed user.
+ * <ul>
+ * <li>Registering, or signing in unconfirmed: the guard refused the session; mail a link
+ * and tell the user to confirm.</li>
+ * <li>Registering with an email that has an account: answer exactly as a registration,
+ * change and send nothing (when user enumeration protection is on).</li>
+ * <li>Changing the email: keep the confirmed one, mail a link to the new one.</li>
+ * </ul>
+ */
+public class EmailConfirmationCallback implements PowControllerCallback, Ordered {
+
+	/** Runs early: confirmation decides before other extensions act. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	private static final String PENDING_EMAIL = EmailConfirmationCallback.class.getName() + ".pendingEmail";
+
+	private static final String SIGN_IN_PATH = "/session/new";
+
+	private final EmailConfirmations confirmations;
+
+	private final EmailConfirmationMails mails;
+
+	private final EmailConfirmationMessages messages;
+
+	private final PowRoutes routes;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final boolean preventUserEnumeration;
+
+	/**
+	 * Create an instance.
+	 * @param confirmations the confirmation state
+	 * @param mails sends confirmation links
+	 * @param messages the flash messages
+	 * @param routes the redirect targets
+	 * @param passwordEncoder hashes a throwaway password so that a taken email costs the
+	 * same time as a registration
+	 * @param preventUserEnumeration whether a taken email looks like a registration
+	 */
+	public EmailConfirmationCallback(EmailConfirmations confirmations, EmailConfirmationMails mails,
+			EmailConfirmationMessages messages, PowRoutes routes, PasswordEncoder passwordEncoder,
+			boolean preventUserEnumeration) {
+		this.confirmations = confirmations;
+		this.mails = mails;
+		this.messages = messages;
+		this.routes = routes;
+		this.passwordEncoder = passwordEncoder;
+		this.preventUserEnumeration = preventUserEnumeration;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public PowCallbackResult beforeProcess(PowCallbackContext context) {
+		if (context.action() == PowAction.REGISTRATION_UPDATE) {
+			holdBackEmailChange(context);
+		}
+		return PowCallbackResult.proceed();
+	}
+
+	@Override
+	public PowCallbackResult beforeRespond(PowCallbackContext context) {
+		return switch (context.action()) {
+			case SESSION_CREATE, REGISTRATION_CREATE -> confirmationRequired(context);
+			case REGISTRATION_UPDATE -> emailChange(context);
+			default -> PowCallbackResult.proceed();
+		};
+	}
+
+	/**
+	 * Keep the core from changing the email: the form's new address is set aside, and the
+	 * update goes on with the current one.
+	 */
+	private void holdBackEmailChange(PowCallbackContext context) {
+		UserParams params = context.params();
+		String submitted = UserIds.normalize(params.getUserId());
+		if (submitted == null || submitted.isEmpty() || submitted.equals(context.user().getUserId())
+				|| !EmailFormat.isValid(submitted)) {
+			// Unchanged (which also cancels a pending change), or invalid: the core's
+			// validation answers as usual.
+			return;
+		}
+		context.request().setAttribute(PENDING_EMAIL, submitted);
+		params.setUserId(context.user().getUserId());
+	}
+
+	private PowCallbackResult emailChange(PowCallbackContext context) {
+		String pending = (String) context.request().getAttribute(PENDING_EMAIL);
+		if (!context.succeeded()) {
+			if (pending != null) {
+				// Show the address the user typed, not the one put in its place.
+				context.params().setUserId(pending);
+			}
+			return PowCallbackResult.proceed();
+		}
+		if (pending == null) {
+			this.confirmations.cancelChange(context.user().getId());
+			return PowCallbackResult.proceed();
+		}
+		String token = this.confirmations.issueForChange(context.user().getId(), pending);
+		this.mails.sendConfirmationLink(context.request(), pending, token);
+		PowFlash.info(context.redirectAttributes(), this.messages.emailConfirmationRequiredForUpdate(context.request()));
+		return PowCallbackResult.halt("redirect:" + this.routes.afterUserUpdatedPath(context.request()));
+	}
+
+	private PowCallbackResult confirmationRequired(PowCallbackContext context) {
+		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(context.refusal())) {
+			String token = this.confirmations.issue(context.user().getId());
+			this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
+			return askToConfirm(context);
+		}
+		if (context.action() == PowAction.REGISTRATION_CREATE
+				&& this.preventUserEnumeration && onlyUserIdTaken(context)) {
+			// Pay for the password hash a real registration pays for, and answer alike.
+			this.passwordEncoder.encode(context.params().getPassword());
+			return askToConfirm(context);
+		}
+		return PowCallbackResult.proceed();
+	}
+
+	private PowCallbackResult askToConfirm(PowCallbackContext context) {
+		PowFlash.info(context.redirectAttributes(), this.messages.emailConfirmationRequired(context.request()));
+		return PowCallbackResult.halt("redirect:" + SIGN_IN_PATH);
+	}
+
+	private static boolean onlyUserIdTaken(PowCallbackContext context) {
+		if (context.errors() == null || context.user() != null) {
+			return false;
+		}
+		List<FieldError> errors = context.errors().getFieldErrors();
+		return !errors.isEmpty() && context.errors().getGlobalErrorCount() == 0
+				&& errors.stream().allMatch((error) -> "userId".equals(error.getField())
+						&& ValidationCodes.TAKEN.equals(error.getCode()));
+	}
+
+}

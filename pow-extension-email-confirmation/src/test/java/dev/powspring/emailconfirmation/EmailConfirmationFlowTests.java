@@ -1,0 +1,144 @@
+package dev.powspring.emailconfirmation;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.powspring.emailconfirmation.testapp.EmailConfirmationTestApplication.CountingPasswordEncoder;
+import dev.powspring.test.mail.Mails;
+import dev.powspring.test.web.Browser;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Registering, confirming and signing in with email confirmation on.
+ */
+class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
+
+	private static final String REQUIRED = "You'll need to confirm your e-mail before you can sign in. "
+			+ "An e-mail confirmation link has been sent to you.";
+
+	@Autowired
+	private CountingPasswordEncoder passwordEncoder;
+
+	@Test
+	void registerThenNoSessionAndAConfirmationMail() throws Exception {
+		Browser browser = browser();
+
+		Browser.Page answer = register(browser, "jane@example.com", "secret1234");
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).endsWith("/session/new");
+		assertThat(browser.follow(answer).text(".pow-flash-info")).isEqualTo(REQUIRED);
+		assertThat(browser.cookie("pow_session")).isEmpty();
+		assertThat(browser.get("/notes").status()).isEqualTo(302);
+		MimeMessage mail = nextMail(1);
+		assertThat(Mails.recipientOf(mail)).isEqualTo("jane@example.com");
+		assertThat(mail.getSubject()).isEqualTo("Confirm your email address");
+		assertThat(column("email_confirmation_token", "jane@example.com")).hasSize(64)
+			.doesNotContain(confirmationPath(mail).substring("/confirm-email/".length()).split("\\.")[0]);
+	}
+
+	@Test
+	void signInWhenUnconfirmedThenRefusedAndMailSentAgain() {
+		register(browser(), "jane@example.com", "secret1234");
+		nextMail(1);
+		Browser browser = browser();
+
+		Browser.Page answer = signIn(browser, "jane@example.com", "secret1234");
+
+		assertThat(answer.location()).endsWith("/session/new");
+		assertThat(browser.follow(answer).text(".pow-flash-info")).isEqualTo(REQUIRED);
+		assertThat(browser.cookie("pow_session")).isEmpty();
+		assertThat(Mails.recipientOf(nextMail(2))).isEqualTo("jane@example.com");
+	}
+
+	@Test
+	void signInThroughApplicationsOwnEndpointWhenUnconfirmedThenForbidden() {
+		register(browser(), "jane@example.com", "secret1234");
+		nextMail(1);
+		Browser browser = browser();
+
+		Browser.Page answer = browser.post("/api/sign-in", Map.of("email", "jane@example.com", "password", "secret1234"));
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(browser.cookie("pow_session")).isEmpty();
+	}
+
+	@Test
+	void confirmationLinkOpenedThenNothingConfirmedUntilTheButtonIsPressed() {
+		register(browser(), "jane@example.com", "secret1234");
+		String path = confirmationPath(nextMail(1));
+		Browser browser = browser();
+
+		Browser.Page page = browser.get(path);
+
+		assertThat(page.text("[data-test=email]")).contains("jane@example.com");
+		assertThat(column("email_confirmed_at", "jane@example.com")).isNull();
+		Browser.Page confirmed = browser.submit(page, "form.pow-form", Map.of());
+		assertThat(confirmed.location()).endsWith("/session/new");
+		assertThat(browser.follow(confirmed).text(".pow-flash-info")).isEqualTo("The email address has been confirmed.");
+		assertThat(browser.cookie("pow_session")).as("confirming does not sign in").isEmpty();
+		assertThat(signIn(browser, "jane@example.com", "secret1234").status()).isEqualTo(302);
+		assertThat(browser.get("/notes").body()).isEqualTo("notes of jane@example.com");
+	}
+
+	@Test
+	void confirmWhenCsrfTokenMissingThenForbiddenAndNotConfirmed() {
+		register(browser(), "jane@example.com", "secret1234");
+		String path = confirmationPath(nextMail(1));
+		Browser browser = browser();
+		browser.get(path);
+
+		assertThat(browser.post(path, Map.of()).status()).isEqualTo(403);
+		assertThat(column("email_confirmed_at", "jane@example.com")).isNull();
+	}
+
+	@Test
+	void confirmWhenLinkUsedTwiceExpiredOrTamperedThenInvalid() {
+		register(browser(), "jane@example.com", "secret1234");
+		String used = confirmationPath(nextMail(1));
+		confirm(browser(), used);
+		register(browser(), "joe@example.com", "secret1234");
+		String expired = confirmationPath(nextMail(2));
+		this.clock.advance(Duration.ofDays(3));
+		String tampered = used.substring(0, used.lastIndexOf('.')) + "x" + used.substring(used.lastIndexOf('.'));
+
+		for (String path : new String[] { used, expired, tampered, "/confirm-email/made-up" }) {
+			Browser browser = browser();
+			Browser.Page answer = browser.get(path);
+			assertThat(answer.status()).as(path).isEqualTo(302);
+			assertThat(browser.follow(answer).text(".pow-flash-error"))
+				.isEqualTo("The confirmation token is invalid or has expired.");
+		}
+		assertThat(column("email_confirmed_at", "joe@example.com")).isNull();
+	}
+
+	@Test
+	void registerWhenEmailTakenThenLooksLikeARegistrationAndChangesNothing() {
+		confirmedUser("jane@example.com", "secret1234", 0);
+		String hashBefore = column("password_hash", "jane@example.com");
+		int encodingsBefore = this.passwordEncoder.encodings();
+		Browser stranger = browser();
+
+		Browser.Page taken = register(stranger, "JANE@example.com", "other-secret-9");
+		int encodingsForTaken = this.passwordEncoder.encodings() - encodingsBefore;
+		Browser newcomer = browser();
+		Browser.Page fresh = register(newcomer, "joe@example.com", "secret1234");
+		int encodingsForFresh = this.passwordEncoder.encodings() - encodingsBefore - encodingsForTaken;
+
+		assertThat(taken.status()).isEqualTo(fresh.status());
+		assertThat(taken.location()).isEqualTo(fresh.location());
+		assertThat(stranger.follow(taken).text(".pow-flash-info")).isEqualTo(newcomer.follow(fresh).text(".pow-flash-info"));
+		assertThat(encodingsForTaken).as("password hashes paid").isEqualTo(encodingsForFresh);
+		assertThat(column("password_hash", "jane@example.com")).isEqualTo(hashBefore);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(2);
+		assertThat(Mails.recipientOf(nextMail(2))).as("the only mail since is the newcomer's")
+			.isEqualTo("joe@example.com");
+		assertThat(greenMail.getReceivedMessages()).hasSize(2);
+	}
+
+}

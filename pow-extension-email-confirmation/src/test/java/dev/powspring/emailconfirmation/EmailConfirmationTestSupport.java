@@ -1,0 +1,112 @@
+package dev.powspring.emailconfirmation;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.powspring.emailconfirmation.testapp.EmailConfirmationTestApplication;
+import dev.powspring.test.mail.Mails;
+import dev.powspring.test.postgres.PostgresTest;
+import dev.powspring.test.time.MutableClock;
+import dev.powspring.test.web.Browser;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the email-confirmation test application over PostgreSQL with a real SMTP server.
+ */
+@PostgresTest
+@SpringBootTest(classes = EmailConfirmationTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class EmailConfirmationTestSupport {
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@BeforeEach
+	void startClean() throws Exception {
+		this.jdbc.sql("DELETE FROM users").update();
+		greenMail.purgeEmailFromAllMailboxes();
+		// Past the per-recipient mail window of earlier tests.
+		this.clock.advance(Duration.ofMinutes(5));
+	}
+
+	protected Browser browser() {
+		return new Browser(this.port);
+	}
+
+	protected Browser.Page register(Browser browser, String email, String password) {
+		return browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", email, "password", password, "passwordConfirmation", password));
+	}
+
+	protected Browser.Page signIn(Browser browser, String email, String password) {
+		return browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", email, "password", password));
+	}
+
+	protected MimeMessage nextMail(int expectedTotal) {
+		return Mails.awaitMail(greenMail, expectedTotal);
+	}
+
+	protected static String confirmationPath(MimeMessage mail) {
+		return Mails.pathOf(Mails.linkIn(mail, "/confirm-email/"));
+	}
+
+	/**
+	 * Open a confirmation link and press its button.
+	 */
+	protected Browser.Page confirm(Browser browser, String path) {
+		Browser.Page page = browser.get(path);
+		assertThat(page.status()).as("confirmation page").isEqualTo(200);
+		return browser.submit(page, "form.pow-form", Map.of());
+	}
+
+	/**
+	 * Register and confirm; the browser ends signed in.
+	 */
+	protected Browser confirmedUser(String email, String password, int mailsSoFar) {
+		Browser browser = browser();
+		register(browser, email, password);
+		confirm(browser, confirmationPath(nextMail(mailsSoFar + 1)));
+		assertThat(signIn(browser, email, password).status()).isEqualTo(302);
+		assertThat(browser.get("/notes").status()).isEqualTo(200);
+		return browser;
+	}
+
+	protected String column(String column, String email) {
+		return this.jdbc.sql("SELECT " + column + " FROM users WHERE email = ?")
+			.param(email)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Reading the mails that reached a real in-process SMTP server.
+ */
+package dev.powspring.test.mail;
