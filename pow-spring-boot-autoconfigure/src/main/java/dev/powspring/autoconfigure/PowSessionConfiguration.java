@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -52,7 +53,7 @@ class PowSessionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties,
-			ObjectProvider<PowSignInGuard> signInGuards) {
+			ObjectProvider<PowSignInGuard> signInGuards, ApplicationEventPublisher eventPublisher) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -64,6 +65,7 @@ class PowSessionConfiguration {
 		PowSessionManager sessions = new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(
 				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace()));
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
+		sessions.setEventPublisher(eventPublisher);
 		return sessions;
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowSessionFilter;
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.PowSessionRestorer;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
@@ -63,9 +64,10 @@ class PowWebConfiguration {
 	static final int SESSION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	@Bean
-	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions) {
+	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions,
+			ObjectProvider<PowSessionRestorer> restorers) {
 		FilterRegistrationBean<PowSessionFilter> registration = new FilterRegistrationBean<>(
-				new PowSessionFilter(sessions));
+				new PowSessionFilter(sessions, restorers.orderedStream().toList()));
 		registration.setOrder(SESSION_FILTER_ORDER);
 		return registration;
 	}

@@ -1,6 +1,11 @@
 package dev.powspring.session;
 
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.powspring.user.PowUser;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,23 +16,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the signed-in user once per request and exposes it as the request attribute
- * {@value PowCurrentUser#ATTRIBUTE}, before any handler, interceptor or view runs.
+ * {@value PowCurrentUser#ATTRIBUTE}, before any handler, interceptor or view runs. When
+ * the request has no valid session, the {@link PowSessionRestorer}s may restore one.
  */
 public class PowSessionFilter extends OncePerRequestFilter {
 
 	private final PowSessionManager sessions;
 
-	public PowSessionFilter(PowSessionManager sessions) {
+	private final List<PowSessionRestorer> restorers;
+
+	public PowSessionFilter(PowSessionManager sessions, List<PowSessionRestorer> restorers) {
 		this.sessions = sessions;
+		this.restorers = List.copyOf(restorers);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (PowCurrentUser.get(request).isEmpty()) {
-			this.sessions.resolve(request, response).ifPresent((user) -> PowCurrentUser.assign(request, user));
+			resolve(request, response).ifPresent((user) -> PowCurrentUser.assign(request, user));
 		}
 		chain.doFilter(request, response);
+	}
+
+	private Optional<PowUser> resolve(HttpServletRequest request, HttpServletResponse response) {
+		Optional<PowUser> user = this.sessions.resolve(request, response);
+		for (Iterator<PowSessionRestorer> restorers = this.restorers.iterator(); user.isEmpty()
+				&& restorers.hasNext();) {
+			user = restorers.next().restore(request, response);
+		}
+		return user;
 	}
 
 }

@@ -15,6 +15,8 @@ import dev.powspring.web.PowCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * Creates, resolves, rotates and deletes sessions, Pow's credentials cache.
  * <p>
@@ -44,7 +46,11 @@ public class PowSessionManager {
 
 	private final Settings settings;
 
+	private static final String CREATED_RECORD_ATTRIBUTE = PowSessionManager.class.getName() + ".createdRecord";
+
 	private List<PowSignInGuard> signInGuards = List.of();
+
+	private ApplicationEventPublisher eventPublisher;
 
 	/**
 	 * Create an instance.
@@ -66,6 +72,14 @@ public class PowSessionManager {
 	 */
 	public void setSignInGuards(List<PowSignInGuard> signInGuards) {
 		this.signInGuards = List.copyOf(signInGuards);
+	}
+
+	/**
+	 * Set the publisher of {@link SessionsRevokedEvent}s.
+	 * @param eventPublisher the publisher
+	 */
+	public void setEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -101,8 +115,9 @@ public class PowSessionManager {
 		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		deleteSessionsWithFingerprint(user.getId(), fingerprint);
-		Instant now = this.clock.instant();
-		issue(request, response, user, new SessionRecord(user.getId(), fingerprint, now, null, metadata));
+		SessionRecord record = new SessionRecord(user.getId(), fingerprint, this.clock.instant(), null, metadata);
+		issue(request, response, user, record);
+		request.setAttribute(CREATED_RECORD_ATTRIBUTE, record);
 		PowCurrentUser.assign(request, user);
 	}
 
@@ -160,7 +175,8 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Delete every session of a user, on every device, and the shared user copy.
+	 * Delete every session of a user, on every device, and the shared user copy, and
+	 * publish a {@link SessionsRevokedEvent}.
 	 * @param userId the user's primary key
 	 */
 	public void deleteAll(Long userId) {
@@ -170,14 +186,21 @@ public class PowSessionManager {
 			}
 		}
 		this.store.delete(USERS, userKey(userId));
+		if (this.eventPublisher != null) {
+			this.eventPublisher.publishEvent(new SessionsRevokedEvent(this, userId));
+		}
 	}
 
 	/**
-	 * Return the request's session, when it has a valid one.
+	 * Return the request's session: the one created during the request, else the one its
+	 * cookie names, when valid.
 	 * @param request the request
 	 * @return the session record, or empty
 	 */
 	public Optional<SessionRecord> currentRecord(HttpServletRequest request) {
+		if (request.getAttribute(CREATED_RECORD_ATTRIBUTE) instanceof SessionRecord created) {
+			return Optional.of(created);
+		}
 		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
 	}
 

@@ -69,7 +69,11 @@ public final class Browser {
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (Element input : form.select("input[name]")) {
-			fields.put(input.attr("name"), input.attr("value"));
+			boolean choice = input.attr("type").equals("checkbox") || input.attr("type").equals("radio");
+			// As a browser does: unchecked boxes send nothing.
+			if (!choice || input.hasAttr("checked")) {
+				fields.put(input.attr("name"), input.attr("value"));
+			}
 		}
 		fields.putAll(values);
 		String action = form.attr("action");

@@ -1,0 +1,80 @@
+package dev.powspring.persistentsession;
+
+import java.util.Set;
+
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SessionRecord;
+import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.callback.PowCallbackContext;
+import dev.powspring.web.callback.PowCallbackResult;
+import dev.powspring.web.callback.PowControllerCallback;
+
+import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
+
+/**
+ * Remember-me's part in Pow's actions: a token and cookie for a sign-in that asked to be
+ * remembered, none after sign-out, and none left after a password change. It runs after
+ * email confirmation's callback, which halts first for an unconfirmed user.
+ */
+public class PersistentSessionCallback implements PowControllerCallback, Ordered {
+
+	/** The form field asking to be remembered. */
+	public static final String PARAMETER = "persistent_session";
+
+	/** Runs after email confirmation's callback. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
+
+	private static final Set<String> CHECKED = Set.of("true", "on", "1");
+
+	private final PersistentSessionTokens tokens;
+
+	private final PersistentSessionCookies cookies;
+
+	private final PowSessionManager sessions;
+
+	public PersistentSessionCallback(PersistentSessionTokens tokens, PersistentSessionCookies cookies,
+			PowSessionManager sessions) {
+		this.tokens = tokens;
+		this.cookies = cookies;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public PowCallbackResult beforeProcess(PowCallbackContext context) {
+		if (context.action() == PowAction.SESSION_DELETE) {
+			this.cookies.read(context.request()).ifPresent(this.tokens::delete);
+			this.cookies.delete(context.request(), context.response());
+		}
+		return PowCallbackResult.proceed();
+	}
+
+	@Override
+	public PowCallbackResult beforeRespond(PowCallbackContext context) {
+		if (!context.succeeded()) {
+			return PowCallbackResult.proceed();
+		}
+		if (context.action() == PowAction.SESSION_CREATE && rememberRequested(context)) {
+			SessionRecord session = this.sessions.currentRecord(context.request()).orElseThrow();
+			this.cookies.write(context.request(), context.response(),
+					this.tokens.issue(context.user().getId(), session.fingerprint(), session.metadata()));
+		}
+		if (context.action() == PowAction.REGISTRATION_UPDATE && context.params() != null
+				&& StringUtils.hasText(context.params().getPassword())) {
+			this.tokens.revokeAll(context.user().getId());
+			this.cookies.delete(context.request(), context.response());
+		}
+		return PowCallbackResult.proceed();
+	}
+
+	private static boolean rememberRequested(PowCallbackContext context) {
+		String value = context.request().getParameter(PARAMETER);
+		return value != null && CHECKED.contains(value);
+	}
+
+}
