@@ -10,6 +10,7 @@ import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.EmailVerifiedEvent;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowRoutes;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +74,11 @@ public class EmailConfirmationAutoConfiguration {
 	@ConditionalOnMissingBean
 	EmailConfirmationSignInGuard powEmailConfirmationSignInGuard(EmailConfirmations confirmations) {
 		return new EmailConfirmationSignInGuard(confirmations);
+	}
+
+	@Bean
+	ApplicationListener<EmailVerifiedEvent> powEmailConfirmationOnVerifiedEmail(EmailConfirmations confirmations) {
+		return (event) -> confirmations.markConfirmed(event.getUserId(), event.getEmail());
 	}
 
 	/**

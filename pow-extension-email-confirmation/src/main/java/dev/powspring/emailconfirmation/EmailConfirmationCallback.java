@@ -21,8 +21,8 @@ import org.springframework.validation.FieldError;
  * Email confirmation's part in Pow's actions. It runs before other extensions' callbacks,
  * so that nothing (no remember-me cookie, say) is handed to an unconfirmed user.
  * <ul>
- * <li>Registering, or signing in unconfirmed: the guard refused the session; mail a link
- * and tell the user to confirm.</li>
+ * <li>Registering, signing in unconfirmed, or any other action whose sign-in the guard
+ * refused: mail a link and tell the user to confirm.</li>
  * <li>Registering with an email that has an account: answer exactly as a registration,
  * change and send nothing (when user enumeration protection is on).</li>
  * <li>Changing the email: keep the confirmed one, mail a link to the new one.</li>
@@ -77,7 +77,7 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	@Override
 	public PowCallbackResult beforeProcess(PowCallbackContext context) {
-		if (context.action() == PowAction.REGISTRATION_UPDATE) {
+		if (PowAction.REGISTRATION_UPDATE.equals(context.action())) {
 			holdBackEmailChange(context);
 		}
 		return PowCallbackResult.proceed();
@@ -85,11 +85,22 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	@Override
 	public PowCallbackResult beforeRespond(PowCallbackContext context) {
-		return switch (context.action()) {
-			case SESSION_CREATE, REGISTRATION_CREATE -> confirmationRequired(context);
-			case REGISTRATION_UPDATE -> emailChange(context);
-			default -> PowCallbackResult.proceed();
-		};
+		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(context.refusal())) {
+			// Whichever action signed the user in: sign-in, registration, an invitation.
+			String token = this.confirmations.issue(context.user().getId());
+			this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
+			return askToConfirm(context);
+		}
+		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration
+				&& onlyUserIdTaken(context)) {
+			// Pay for the password hash a real registration pays for, and answer alike.
+			this.passwordEncoder.encode(context.params().getPassword());
+			return askToConfirm(context);
+		}
+		if (PowAction.REGISTRATION_UPDATE.equals(context.action())) {
+			return emailChange(context);
+		}
+		return PowCallbackResult.proceed();
 	}
 
 	/**
@@ -126,21 +137,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 		this.mails.sendConfirmationLink(context.request(), pending, token);
 		PowFlash.info(context.redirectAttributes(), this.messages.emailConfirmationRequiredForUpdate(context.request()));
 		return PowCallbackResult.halt("redirect:" + this.routes.afterUserUpdatedPath(context.request()));
-	}
-
-	private PowCallbackResult confirmationRequired(PowCallbackContext context) {
-		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(context.refusal())) {
-			String token = this.confirmations.issue(context.user().getId());
-			this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
-			return askToConfirm(context);
-		}
-		if (context.action() == PowAction.REGISTRATION_CREATE
-				&& this.preventUserEnumeration && onlyUserIdTaken(context)) {
-			// Pay for the password hash a real registration pays for, and answer alike.
-			this.passwordEncoder.encode(context.params().getPassword());
-			return askToConfirm(context);
-		}
-		return PowCallbackResult.proceed();
 	}
 
 	private PowCallbackResult askToConfirm(PowCallbackContext context) {

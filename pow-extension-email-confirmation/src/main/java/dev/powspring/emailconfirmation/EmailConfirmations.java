@@ -52,6 +52,20 @@ public class EmailConfirmations {
 	}
 
 	/**
+	 * Count the user's email as confirmed, when it is the given address.
+	 * @param userId the user's primary key
+	 * @param email the address the user has shown to own
+	 */
+	public void markConfirmed(Long userId, String email) {
+		this.jdbc.sql("UPDATE users SET email_confirmed_at = :now WHERE id = :id AND email = :email "
+				+ "AND email_confirmed_at IS NULL")
+			.param("now", utc(this.clock.instant()))
+			.param("id", userId)
+			.param("email", email)
+			.update();
+	}
+
+	/**
 	 * Issue a new confirmation token for the user's current email, replacing any earlier
 	 * one.
 	 * @param userId the user's primary key

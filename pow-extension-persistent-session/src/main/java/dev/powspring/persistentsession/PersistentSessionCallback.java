@@ -47,7 +47,7 @@ public class PersistentSessionCallback implements PowControllerCallback, Ordered
 
 	@Override
 	public PowCallbackResult beforeProcess(PowCallbackContext context) {
-		if (context.action() == PowAction.SESSION_DELETE) {
+		if (PowAction.SESSION_DELETE.equals(context.action())) {
 			this.cookies.read(context.request()).ifPresent(this.tokens::delete);
 			this.cookies.delete(context.request(), context.response());
 		}
@@ -59,12 +59,12 @@ public class PersistentSessionCallback implements PowControllerCallback, Ordered
 		if (!context.succeeded()) {
 			return PowCallbackResult.proceed();
 		}
-		if (context.action() == PowAction.SESSION_CREATE && rememberRequested(context)) {
+		if (PowAction.SESSION_CREATE.equals(context.action()) && rememberRequested(context)) {
 			SessionRecord session = this.sessions.currentRecord(context.request()).orElseThrow();
 			this.cookies.write(context.request(), context.response(),
 					this.tokens.issue(context.user().getId(), session.fingerprint(), session.metadata()));
 		}
-		if (context.action() == PowAction.REGISTRATION_UPDATE && context.params() != null
+		if (PowAction.REGISTRATION_UPDATE.equals(context.action()) && context.params() != null
 				&& StringUtils.hasText(context.params().getPassword())) {
 			this.tokens.revokeAll(context.user().getId());
 			this.cookies.delete(context.request(), context.response());

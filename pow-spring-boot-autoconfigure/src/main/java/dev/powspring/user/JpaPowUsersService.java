@@ -136,6 +136,18 @@ public class JpaPowUsersService implements PowUsersService {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
 		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
+		return insert(user, changes, params, errors);
+	}
+
+	@Override
+	public UserResult createWithoutPassword(UserParams params) {
+		BindingResult errors = new BeanPropertyBindingResult(params, "user");
+		PowUser user = BeanUtils.instantiateClass(this.userClass);
+		UserValidator.Changes changes = this.validator.validateUserIdOnly(user, params, this::userIdTaken, errors);
+		return insert(user, changes, params, errors);
+	}
+
+	private UserResult insert(PowUser user, UserValidator.Changes changes, UserParams params, BindingResult errors) {
 		Map<String, Object> fields = this.userFields.convert(params, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);

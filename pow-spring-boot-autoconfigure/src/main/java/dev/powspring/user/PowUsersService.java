@@ -26,6 +26,14 @@ public interface PowUsersService {
 	UserResult create(UserParams params);
 
 	/**
+	 * Store a new user that has no password yet, such as an invited one, who cannot sign
+	 * in until a password is set. Only the user id is validated.
+	 * @param params the form with the user id
+	 * @return the stored user, or the field errors
+	 */
+	UserResult createWithoutPassword(UserParams params);
+
+	/**
 	 * Validate the parameters and apply them to the user. The current password is required
 	 * whenever the user has one.
 	 * @param user the user to update

@@ -62,6 +62,19 @@ final class UserValidator {
 	}
 
 	/**
+	 * Validate only the user id, for a user stored without a password.
+	 * @param user a new instance
+	 * @param params what was submitted
+	 * @param userIdTaken whether another user has the given normalized user id
+	 * @param errors where field errors go
+	 * @return the changes to apply, meaningful only when no error was added
+	 */
+	Changes validateUserIdOnly(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
+		String userId = validateUserId(user, params.getUserId(), userIdTaken, errors);
+		return errors.hasErrors() ? null : new Changes(userId, null);
+	}
+
+	/**
 	 * Validate a new password set without the current one, as in a password reset: the
 	 * password is required, with a matching confirmation.
 	 * @param params what the user submitted

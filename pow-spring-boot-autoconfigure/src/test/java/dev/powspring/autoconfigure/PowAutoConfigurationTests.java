@@ -282,6 +282,11 @@ class PowAutoConfigurationTests {
 		}
 
 		@Override
+		public UserResult createWithoutPassword(UserParams params) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public UserResult resetPassword(PowUser user, UserParams params) {
 			throw new UnsupportedOperationException();
 		}

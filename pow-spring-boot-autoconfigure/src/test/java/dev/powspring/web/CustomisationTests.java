@@ -253,7 +253,7 @@ class CustomisationTests {
 
 				@Override
 				public PowCallbackResult beforeProcess(PowCallbackContext context) {
-					return (context.action() == PowAction.REGISTRATION_CREATE)
+					return PowAction.REGISTRATION_CREATE.equals(context.action())
 							? PowCallbackResult.halt("redirect:/registration-closed") : PowCallbackResult.proceed();
 				}
 

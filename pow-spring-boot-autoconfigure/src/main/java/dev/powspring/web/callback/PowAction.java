@@ -1,23 +1,26 @@
 package dev.powspring.web.callback;
 
 /**
- * The actions of Pow's controllers that callbacks take part in.
+ * An action that controller callbacks take part in. The core's are constants here;
+ * extensions define their own, such as accepting an invitation.
+ *
+ * @param name the action's name, unique across Pow and its extensions
  */
-public enum PowAction {
+public record PowAction(String name) {
 
 	/** Sign in. */
-	SESSION_CREATE,
+	public static final PowAction SESSION_CREATE = new PowAction("session_create");
 
 	/** Sign out. */
-	SESSION_DELETE,
+	public static final PowAction SESSION_DELETE = new PowAction("session_delete");
 
 	/** Register. */
-	REGISTRATION_CREATE,
+	public static final PowAction REGISTRATION_CREATE = new PowAction("registration_create");
 
 	/** Edit the account. */
-	REGISTRATION_UPDATE,
+	public static final PowAction REGISTRATION_UPDATE = new PowAction("registration_update");
 
 	/** Delete the account. */
-	REGISTRATION_DELETE
+	public static final PowAction REGISTRATION_DELETE = new PowAction("registration_delete");
 
 }
