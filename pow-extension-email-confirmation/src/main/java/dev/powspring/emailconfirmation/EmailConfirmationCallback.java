@@ -1,7 +1,5 @@
 package dev.powspring.emailconfirmation;
 
-import java.util.List;
-
 import dev.powspring.user.EmailFormat;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserParams;
@@ -15,7 +13,6 @@ import dev.powspring.web.callback.PowControllerCallback;
 
 import org.springframework.core.Ordered;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.validation.FieldError;
 
 /**
  * Email confirmation's part in Pow's actions. It runs before other extensions' callbacks,
@@ -92,7 +89,7 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 			return askToConfirm(context);
 		}
 		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration
-				&& onlyUserIdTaken(context)) {
+				&& context.user() == null && ValidationCodes.onlyUserIdTaken(context.errors())) {
 			// Pay for the password hash a real registration pays for, and answer alike.
 			this.passwordEncoder.encode(context.params().getPassword());
 			return askToConfirm(context);
@@ -142,16 +139,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	private PowCallbackResult askToConfirm(PowCallbackContext context) {
 		PowFlash.info(context.redirectAttributes(), this.messages.emailConfirmationRequired(context.request()));
 		return PowCallbackResult.halt("redirect:" + SIGN_IN_PATH);
-	}
-
-	private static boolean onlyUserIdTaken(PowCallbackContext context) {
-		if (context.errors() == null || context.user() != null) {
-			return false;
-		}
-		List<FieldError> errors = context.errors().getFieldErrors();
-		return !errors.isEmpty() && context.errors().getGlobalErrorCount() == 0
-				&& errors.stream().allMatch((error) -> "userId".equals(error.getField())
-						&& ValidationCodes.TAKEN.equals(error.getCode()));
 	}
 
 }

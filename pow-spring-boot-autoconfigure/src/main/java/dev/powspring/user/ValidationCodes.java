@@ -1,5 +1,7 @@
 package dev.powspring.user;
 
+import org.springframework.validation.Errors;
+
 /**
  * The codes of Pow's field errors, which are also their {@code MessageSource} keys.
  */
@@ -27,6 +29,19 @@ public final class ValidationCodes {
 	public static final String TOO_LONG = "pow.validation.too-long";
 
 	private ValidationCodes() {
+	}
+
+	/**
+	 * Tell whether the only problem with a form is that its user id belongs to another
+	 * user: the case that flows guarding against user enumeration answer as a success.
+	 * @param errors the form's errors
+	 * @return {@code true} when every error is a taken user id
+	 */
+	public static boolean onlyUserIdTaken(Errors errors) {
+		return errors != null && errors.getGlobalErrorCount() == 0 && errors.hasFieldErrors()
+				&& errors.getFieldErrors()
+					.stream()
+					.allMatch((error) -> "userId".equals(error.getField()) && TAKEN.equals(error.getCode()));
 	}
 
 }

@@ -1,0 +1,275 @@
+package dev.powspring.invitation;
+
+import java.util.Optional;
+
+import dev.powspring.session.PowCurrentUser;
+import dev.powspring.user.EmailVerifiedEvent;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.UserIdField;
+import dev.powspring.user.UserParams;
+import dev.powspring.user.UserResult;
+import dev.powspring.user.ValidationCodes;
+import dev.powspring.web.PowFlash;
+import dev.powspring.web.PowUrls;
+import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.controller.PowControllerSupport;
+import dev.powspring.web.csrf.CsrfProtected;
+import dev.powspring.web.guard.RequireAuthenticated;
+import dev.powspring.web.guard.RequireNotAuthenticated;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Inviting, for signed-in users the policy allows; accepting, for the anonymous invited
+ * user. Accepting runs through the controller callbacks as {@link #ACCEPT}.
+ */
+@Controller
+@RequestMapping("/invitations")
+@CsrfProtected
+public class InvitationController extends PowControllerSupport {
+
+	/** Accepting an invitation, as callbacks see it. */
+	public static final PowAction ACCEPT = new PowAction("invitation_accept");
+
+	/** The invitation form's template. */
+	public static final String NEW_VIEW = "pow/invitation/new";
+
+	/** The page showing a link to share. */
+	public static final String SHOW_VIEW = "pow/invitation/show";
+
+	/** The invited user's form. */
+	public static final String EDIT_VIEW = "pow/invitation/edit";
+
+	private static final String INVITE_PATH = "/invitations/new";
+
+	private final Invitations invitations;
+
+	private final InvitationPolicy policy;
+
+	private final InvitationMails mails;
+
+	private final InvitationMessages invitationMessages;
+
+	private final PowUrls urls;
+
+	private final ApplicationEventPublisher events;
+
+	private final boolean preventUserEnumeration;
+
+	/**
+	 * Create an instance.
+	 * @param collaborators the core services
+	 * @param invitations the invitations
+	 * @param policy who may invite
+	 * @param mails sends invitations
+	 * @param invitationMessages the flash messages
+	 * @param urls builds the links
+	 * @param events publishes that an invited user proved the invited address
+	 * @param preventUserEnumeration whether inviting an address that has an account looks
+	 * like success
+	 */
+	public InvitationController(Collaborators collaborators, Invitations invitations, InvitationPolicy policy,
+			InvitationMails mails, InvitationMessages invitationMessages, PowUrls urls, ApplicationEventPublisher events,
+			boolean preventUserEnumeration) {
+		super(collaborators);
+		this.invitations = invitations;
+		this.policy = policy;
+		this.mails = mails;
+		this.invitationMessages = invitationMessages;
+		this.urls = urls;
+		this.events = events;
+		this.preventUserEnumeration = preventUserEnumeration;
+	}
+
+	/**
+	 * Show the invitation form and the pending invitations of the user.
+	 */
+	@GetMapping("/new")
+	@RequireAuthenticated
+	public String newInvitation(HttpServletRequest request, Model model) {
+		PowUser inviter = inviter(request);
+		model.addAttribute("user", new UserParams());
+		model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
+		return NEW_VIEW;
+	}
+
+	/**
+	 * Invite: store the invited user without a password, and mail the link (or show it,
+	 * when users sign in by user name).
+	 */
+	@PostMapping
+	@RequireAuthenticated
+	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		PowUser inviter = inviter(request);
+		UserResult result = users().createWithoutPassword(params);
+		if (!result.succeeded()) {
+			if (this.preventUserEnumeration && ValidationCodes.onlyUserIdTaken(result.errors())) {
+				// Looks like an invitation went out; nothing reaches the address's owner.
+				PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
+				return "redirect:" + INVITE_PATH;
+			}
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", result.errors());
+			model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
+			return NEW_VIEW;
+		}
+		return send(request, redirectAttributes, inviter, result.user());
+	}
+
+	/**
+	 * Send a pending invitation again, with a new link; the old one stops working.
+	 */
+	@PostMapping("/{invitedId}/resend")
+	@RequireAuthenticated
+	public String resend(@PathVariable Long invitedId, HttpServletRequest request,
+			RedirectAttributes redirectAttributes) {
+		PowUser inviter = inviter(request);
+		Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
+		if (invited.isEmpty()) {
+			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+			return "redirect:" + INVITE_PATH;
+		}
+		return send(request, redirectAttributes, inviter, invited.get());
+	}
+
+	/**
+	 * Revoke a pending invitation: the invited user, who has no password yet, is deleted.
+	 */
+	@DeleteMapping("/{invitedId}")
+	@RequireAuthenticated
+	public String revoke(@PathVariable Long invitedId, HttpServletRequest request,
+			RedirectAttributes redirectAttributes) {
+		PowUser inviter = inviter(request);
+		Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
+		if (invited.isEmpty()) {
+			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+		}
+		else {
+			users().delete(invited.get());
+			PowFlash.info(redirectAttributes, this.invitationMessages.invitationRevoked(request));
+		}
+		return "redirect:" + INVITE_PATH;
+	}
+
+	/**
+	 * Show the link to share, for invited users without an email address.
+	 */
+	@GetMapping("/{token}")
+	@RequireAuthenticated
+	public String show(@PathVariable String token, HttpServletRequest request, RedirectAttributes redirectAttributes,
+			Model model) {
+		if (this.invitations.find(token).isEmpty()) {
+			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+			return "redirect:" + INVITE_PATH;
+		}
+		model.addAttribute("url", acceptUrl(request, token));
+		return SHOW_VIEW;
+	}
+
+	/**
+	 * Show the invited user's form.
+	 */
+	@GetMapping("/{token}/edit")
+	@RequireNotAuthenticated
+	public String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirectAttributes, Model model) {
+		Optional<PowUser> invited = this.invitations.find(token)
+			.flatMap((invitation) -> users().getById(invitation.invitedId()));
+		if (invited.isEmpty()) {
+			return invalid(request, redirectAttributes);
+		}
+		noCache(response);
+		UserParams params = new UserParams();
+		params.setUserId(invited.get().getUserId());
+		model.addAttribute("user", params);
+		model.addAttribute("token", token);
+		return EDIT_VIEW;
+	}
+
+	/**
+	 * Accept: set the password (and perhaps another user id), and sign in.
+	 */
+	@RequestMapping(path = "/{token}", method = { RequestMethod.PATCH, RequestMethod.PUT })
+	@RequireNotAuthenticated
+	public String accept(@PathVariable String token, @ModelAttribute("user") UserParams params,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
+			Model model) {
+		Optional<Invitations.Claimed> claimed = this.invitations.claim(token);
+		Optional<PowUser> invited = claimed.flatMap((claim) -> users().getById(claim.invitation().invitedId()));
+		if (invited.isEmpty()) {
+			return invalid(request, redirectAttributes);
+		}
+		String invitedAddress = invited.get().getUserId();
+		return perform(context(ACCEPT, request, response, redirectAttributes, params, null), (context) -> {
+			UserResult result = users().update(invited.get(), params);
+			if (!result.succeeded()) {
+				this.invitations.restore(claimed.get());
+				return context.withOutcome(null, result.errors());
+			}
+			if (userIdField() == UserIdField.EMAIL && invitedAddress.equals(result.user().getUserId())) {
+				// The invitation went to this address: owning it is proven.
+				this.events.publishEvent(new EmailVerifiedEvent(this, result.user().getId(), invitedAddress));
+			}
+			return signIn(context, result.user(), result.errors());
+		}, (outcome) -> {
+			if (outcome.succeeded()) {
+				PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
+				return redirectTo(routes().afterRegistrationPath(request));
+			}
+			noCache(response);
+			params.setPassword(null);
+			params.setPasswordConfirmation(null);
+			model.addAttribute("token", token);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", outcome.errors());
+			return EDIT_VIEW;
+		});
+	}
+
+	private String send(HttpServletRequest request, RedirectAttributes redirectAttributes, PowUser inviter,
+			PowUser invited) {
+		String token = this.invitations.issue(invited.getId(), inviter.getId());
+		if (userIdField() != UserIdField.EMAIL) {
+			return "redirect:/invitations/" + token;
+		}
+		this.mails.sendInvitation(request, inviter, invited.getUserId(), acceptUrl(request, token));
+		PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
+		return "redirect:" + INVITE_PATH;
+	}
+
+	private Optional<PowUser> pendingInvitee(PowUser inviter, Long invitedId) {
+		return this.invitations.isPending(inviter.getId(), invitedId) ? users().getById(invitedId) : Optional.empty();
+	}
+
+	private PowUser inviter(HttpServletRequest request) {
+		PowUser inviter = PowCurrentUser.get(request).orElseThrow();
+		if (!this.policy.mayInvite(inviter)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return inviter;
+	}
+
+	private String acceptUrl(HttpServletRequest request, String token) {
+		return this.urls.absolute(request, "/invitations/" + token + "/edit");
+	}
+
+	private String invalid(HttpServletRequest request, RedirectAttributes redirectAttributes) {
+		PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+		return "redirect:/session/new";
+	}
+
+}

@@ -1,0 +1,231 @@
+package dev.powspring.invitation;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.powspring.invitation.testapp.InvitationTestApplication;
+import dev.powspring.test.mail.Mails;
+import dev.powspring.test.postgres.PostgresTest;
+import dev.powspring.test.time.MutableClock;
+import dev.powspring.test.web.Browser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inviting and accepting over PostgreSQL and a real SMTP server, with email confirmation
+ * on.
+ */
+@PostgresTest
+@SpringBootTest(classes = InvitationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InvitationTests {
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private PowUsersService users;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MutableClock clock;
+
+	private Browser inviter;
+
+	@BeforeEach
+	void startClean() throws Exception {
+		this.jdbc.sql("DELETE FROM users").update();
+		greenMail.purgeEmailFromAllMailboxes();
+		this.clock.advance(Duration.ofMinutes(5));
+		this.inviter = signedIn("jane@example.com");
+	}
+
+	@Test
+	void inviteThenMailNamesInviterAndAcceptingSignsTheInvitedUserIn() throws Exception {
+		Browser.Page invited = invite(this.inviter, "joe@example.com");
+
+		assertThat(invited.location()).endsWith("/invitations/new");
+		assertThat(this.inviter.follow(invited).text(".pow-flash-info")).isEqualTo("An e-mail with invitation link has been sent.");
+		MimeMessage mail = Mails.awaitMail(greenMail, 1);
+		assertThat(Mails.recipientOf(mail)).isEqualTo("joe@example.com");
+		assertThat(mail.getSubject()).isEqualTo("You've been invited");
+		assertThat(Mails.textOf(mail)).contains("jane@example.com has invited you.");
+		assertThat(signIn(browser(), "joe@example.com", "").status()).as("no password yet").isEqualTo(200);
+
+		Browser joe = browser();
+		Browser.Page accepted = accept(joe, acceptPath(mail), "joe@example.com", "secret1234");
+
+		assertThat(accepted.status()).isEqualTo(302);
+		assertThat(accepted.location()).matches("(https?://localhost:\\d+)?/");
+		assertThat(joe.get("/notes").body()).as("invited users count as confirmed").isEqualTo("notes of joe@example.com");
+		assertThat(signIn(browser(), "joe@example.com", "secret1234").status()).isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT invited_by_id = (SELECT id FROM users WHERE email = 'jane@example.com') "
+				+ "AND invitation_accepted_at IS NOT NULL FROM users WHERE email = 'joe@example.com'")
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void acceptWhenLinkAcceptedExpiredOrTamperedThenInvalidInvitation() {
+		invite(this.inviter, "joe@example.com");
+		String used = acceptPath(Mails.awaitMail(greenMail, 1));
+		accept(browser(), used, "joe@example.com", "secret1234");
+		invite(this.inviter, "ann@example.com");
+		String expired = acceptPath(Mails.awaitMail(greenMail, 2));
+		this.clock.advance(Duration.ofDays(7));
+		String token = used.substring("/invitations/".length());
+		String tampered = "/invitations/" + ((token.charAt(0) == 'A') ? 'B' : 'A') + token.substring(1);
+
+		for (String path : new String[] { used, expired, tampered }) {
+			Browser browser = browser();
+			Browser.Page answer = browser.get(path);
+			assertThat(answer.status()).as(path).isEqualTo(302);
+			assertThat(browser.follow(answer).text(".pow-flash-error")).isEqualTo("The invitation doesn't exist.");
+		}
+	}
+
+	@Test
+	void acceptWhenPasswordInvalidThenFieldErrorsAndTheLinkStillWorks() {
+		invite(this.inviter, "joe@example.com");
+		String path = acceptPath(Mails.awaitMail(greenMail, 1));
+		Browser joe = browser();
+
+		Browser.Page answer = accept(joe, path, "joe@example.com", "short");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text("#password-error")).isEqualTo("should be at least 8 character(s)");
+		assertThat(accept(joe, path, "joe@example.com", "secret1234").status()).isEqualTo(302);
+	}
+
+	@Test
+	void acceptWithAnotherEmailThenTheNewAddressMustBeConfirmed() throws Exception {
+		invite(this.inviter, "joe@example.com");
+		String path = acceptPath(Mails.awaitMail(greenMail, 1));
+		Browser joe = browser();
+
+		Browser.Page answer = accept(joe, path, "joe.private@example.com", "secret1234");
+
+		assertThat(answer.location()).endsWith("/session/new");
+		assertThat(joe.follow(answer).text(".pow-flash-info")).startsWith("You'll need to confirm your e-mail");
+		assertThat(joe.cookie("pow_session")).isEmpty();
+		MimeMessage confirmation = Mails.awaitMail(greenMail, 2);
+		assertThat(Mails.recipientOf(confirmation)).isEqualTo("joe.private@example.com");
+		assertThat(confirmation.getSubject()).isEqualTo("Confirm your email address");
+	}
+
+	@Test
+	void inviteWhenPolicyRefusesThenForbiddenAndNothingStored() {
+		Browser guest = signedIn("visitor@guest.example");
+
+		assertThat(guest.get("/invitations/new").status()).isEqualTo(403);
+		String csrf = this.inviter.get("/invitations/new").document().select("input[name=_csrf]").attr("value");
+		assertThat(guest.post("/invitations", Map.of("userId", "joe@example.com", "_csrf", csrf)).status())
+			.isIn(403);
+		assertThat(this.users.getByUserId("joe@example.com")).isEmpty();
+	}
+
+	@Test
+	void inviteWhenAnonymousThenSentToSignIn() {
+		assertThat(browser().get("/invitations/new").location()).contains("/session/new");
+	}
+
+	@Test
+	void inviteWhenAddressHasAnAccountThenLooksSentAndNothingReachesIt() {
+		signedIn("joe@example.com");
+
+		Browser.Page answer = invite(this.inviter, "JOE@example.com");
+
+		assertThat(answer.location()).endsWith("/invitations/new");
+		assertThat(this.inviter.follow(answer).text(".pow-flash-info")).isEqualTo("An e-mail with invitation link has been sent.");
+		invite(this.inviter, "ann@example.com");
+		assertThat(Mails.recipientOf(Mails.awaitMail(greenMail, 1))).isEqualTo("ann@example.com");
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void resendIssuesANewLinkAndRevokeEndsTheInvitation() {
+		invite(this.inviter, "joe@example.com");
+		String first = acceptPath(Mails.awaitMail(greenMail, 1));
+		Browser.Page page = this.inviter.get("/invitations/new");
+		assertThat(page.text("[data-test=pending] span")).isEqualTo("joe@example.com");
+
+		this.inviter.submit(page, "[data-test=pending] form:nth-of-type(1)", Map.of());
+		String second = acceptPath(Mails.awaitMail(greenMail, 2));
+
+		assertThat(browser().get(first).status()).as("the old link").isEqualTo(302);
+		assertThat(browser().get(second).status()).isEqualTo(200);
+		this.inviter.submit(this.inviter.get("/invitations/new"), "[data-test=pending] form:nth-of-type(2)", Map.of());
+		assertThat(browser().get(second).status()).as("after revoking").isEqualTo(302);
+		assertThat(this.users.getByUserId("joe@example.com")).isEmpty();
+	}
+
+	@Test
+	void revokeWhenInvitationIsSomeoneElsesThenRefused() {
+		invite(this.inviter, "joe@example.com");
+		Mails.awaitMail(greenMail, 1);
+		Long joeId = this.users.getByUserId("joe@example.com").orElseThrow().getId();
+		Browser other = signedIn("ann@example.com");
+		String csrf = other.get("/invitations/new").document().select("input[name=_csrf]").attr("value");
+
+		Browser.Page answer = other.post("/invitations/" + joeId, Map.of("_method", "delete", "_csrf", csrf));
+
+		assertThat(other.follow(answer).text(".pow-flash-error")).isEqualTo("The invitation doesn't exist.");
+		assertThat(this.users.getByUserId("joe@example.com")).isPresent();
+	}
+
+	private Browser browser() {
+		return new Browser(this.port);
+	}
+
+	private Browser signedIn(String email) {
+		assertThat(this.users.create(new UserParams(email, "secret1234", "secret1234")).succeeded()).isTrue();
+		this.jdbc.sql("UPDATE users SET email_confirmed_at = now() WHERE email = ?").param(email).update();
+		Browser browser = browser();
+		assertThat(signIn(browser, email, "secret1234").status()).isEqualTo(302);
+		return browser;
+	}
+
+	private static Browser.Page signIn(Browser browser, String email, String password) {
+		return browser.submit(browser.get("/session/new"), "form.pow-form", Map.of("userId", email, "password", password));
+	}
+
+	private static Browser.Page invite(Browser inviter, String email) {
+		return inviter.submit(inviter.get("/invitations/new"), "form.pow-form", Map.of("userId", email));
+	}
+
+	private static String acceptPath(MimeMessage mail) {
+		return Mails.pathOf(Mails.linkIn(mail, "/invitations/"));
+	}
+
+	private static Browser.Page accept(Browser browser, String path, String email, String password) {
+		return browser.submit(browser.get(path), "form.pow-form",
+				Map.of("userId", email, "password", password, "passwordConfirmation", password));
+	}
+
+}
