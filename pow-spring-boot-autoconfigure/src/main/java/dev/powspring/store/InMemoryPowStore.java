@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * Values are stored and returned as the same instances, which is why callers must not
  * mutate them (see {@link PowStore}).
  */
-public class InMemoryPowStore implements PrincipalIndexedPowStore {
+public class InMemoryPowStore implements PrincipalIndexedPowStore, ExpiringStore {
 
 	private final Clock clock;
 
@@ -141,6 +141,7 @@ public class InMemoryPowStore implements PrincipalIndexedPowStore {
 	 * Remove the entries that have expired, together with their index slots.
 	 * @return the number of entries removed
 	 */
+	@Override
 	public int removeExpired() {
 		Instant now = this.clock.instant();
 		int removed = 0;

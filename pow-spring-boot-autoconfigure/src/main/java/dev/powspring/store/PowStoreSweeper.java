@@ -11,20 +11,20 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Removes expired entries from an {@link InMemoryPowStore} at a fixed interval, so that
- * memory held by sessions nobody comes back to is reclaimed.
+ * Removes expired entries from an {@link ExpiringStore} at a fixed interval, so that the
+ * memory or rows held by sessions nobody comes back to are reclaimed.
  */
 public class PowStoreSweeper implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(PowStoreSweeper.class);
 
-	private final InMemoryPowStore store;
+	private final ExpiringStore store;
 
 	private final Duration interval;
 
 	private ScheduledExecutorService executor;
 
-	public PowStoreSweeper(InMemoryPowStore store, Duration interval) {
+	public PowStoreSweeper(ExpiringStore store, Duration interval) {
 		this.store = store;
 		this.interval = interval;
 	}

@@ -166,7 +166,10 @@ public class JpaPowUsersService implements PowUsersService {
 	@Override
 	public UserResult update(PowUser user, UserParams params) {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
-		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
+		// Checked against the stored user: the given one may be a cached copy, which holds
+		// no password hash.
+		PowUser stored = getById(user.getId()).orElse(user);
+		UserValidator.Changes changes = this.validator.validate(stored, params, this::userIdTaken, errors);
 		Map<String, Object> fields = this.userFields.convert(params, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);

@@ -1,0 +1,226 @@
+package dev.powspring.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A store in the {@code pow_store} table, shared by every node that uses the database.
+ * Values are JSON; each read is one query on the primary key; expired rows are never
+ * returned, and a job removes them in bounded batches ({@link #removeExpired()}).
+ * <p>
+ * Every database failure surfaces as a {@link PowStoreUnavailableException}.
+ */
+public class JdbcPowStore implements PrincipalIndexedPowStore, ExpiringStore {
+
+	private final JdbcClient jdbc;
+
+	private final JsonValueCodec codec;
+
+	private final Clock clock;
+
+	private int sweepBatchSize = 1000;
+
+	public JdbcPowStore(JdbcClient jdbc, JsonValueCodec codec, Clock clock) {
+		this.jdbc = jdbc;
+		this.codec = codec;
+		this.clock = clock;
+	}
+
+	/**
+	 * Set how many expired rows one sweeping statement removes at most.
+	 * @param sweepBatchSize the batch size
+	 */
+	public void setSweepBatchSize(int sweepBatchSize) {
+		this.sweepBatchSize = sweepBatchSize;
+	}
+
+	@Override
+	public void put(String namespace, String key, Object value, Duration ttl) {
+		write(namespace, key, value, ttl, null);
+	}
+
+	@Override
+	public void put(String namespace, String key, Object value, Duration ttl, String principal) {
+		requireText(principal, "principal");
+		write(namespace, key, value, ttl, principal);
+	}
+
+	private void write(String namespace, String key, Object value, Duration ttl, String principal) {
+		check(namespace, key, value, ttl);
+		JsonValueCodec.Encoded encoded = this.codec.encode(value);
+		OffsetDateTime expiresAt = expiry(ttl);
+		access(() -> {
+			// Update first, insert when absent, and update again when a concurrent writer
+			// inserted in between: portable, and safe under races.
+			if (update(namespace, key, encoded, principal, expiresAt) == 0) {
+				try {
+					this.jdbc
+						.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, principal, expires_at) "
+								+ "VALUES (:namespace, :key, :type, :json, :principal, :expiresAt)")
+						.param("namespace", namespace)
+						.param("key", key)
+						.param("type", encoded.type())
+						.param("json", encoded.json())
+						.param("principal", principal)
+						.param("expiresAt", expiresAt)
+						.update();
+				}
+				catch (DuplicateKeyException ex) {
+					update(namespace, key, encoded, principal, expiresAt);
+				}
+			}
+			return null;
+		});
+	}
+
+	private int update(String namespace, String key, JsonValueCodec.Encoded encoded, String principal,
+			OffsetDateTime expiresAt) {
+		return this.jdbc
+			.sql("UPDATE pow_store SET value_type = :type, value_json = :json, principal = :principal, "
+					+ "expires_at = :expiresAt WHERE namespace = :namespace AND store_key = :key")
+			.param("type", encoded.type())
+			.param("json", encoded.json())
+			.param("principal", principal)
+			.param("expiresAt", expiresAt)
+			.param("namespace", namespace)
+			.param("key", key)
+			.update();
+	}
+
+	@Override
+	public <T> Optional<T> get(String namespace, String key, Class<T> type) {
+		requireText(namespace, "namespace");
+		requireText(key, "key");
+		if (type == null) {
+			throw new IllegalArgumentException("type must not be null");
+		}
+		return access(() -> this.jdbc
+			.sql("SELECT value_type, value_json FROM pow_store "
+					+ "WHERE namespace = :namespace AND store_key = :key AND expires_at > :now")
+			.param("namespace", namespace)
+			.param("key", key)
+			.param("now", now())
+			.query((row, number) -> new JsonValueCodec.Encoded(row.getString("value_type"), row.getString("value_json")))
+			.optional())
+			.flatMap((encoded) -> this.codec.decode(encoded.type(), encoded.json(), type));
+	}
+
+	@Override
+	public boolean delete(String namespace, String key) {
+		requireText(namespace, "namespace");
+		requireText(key, "key");
+		return access(() -> this.jdbc
+			.sql("DELETE FROM pow_store WHERE namespace = :namespace AND store_key = :key AND expires_at > :now")
+			.param("namespace", namespace)
+			.param("key", key)
+			.param("now", now())
+			.update()) == 1;
+	}
+
+	@Override
+	public boolean putIfAbsent(String namespace, String key, Object value, Duration ttl) {
+		check(namespace, key, value, ttl);
+		JsonValueCodec.Encoded encoded = this.codec.encode(value);
+		return access(() -> {
+			OffsetDateTime now = now();
+			// An expired row counts as absent.
+			this.jdbc.sql("DELETE FROM pow_store WHERE namespace = :namespace AND store_key = :key AND expires_at <= :now")
+				.param("namespace", namespace)
+				.param("key", key)
+				.param("now", now)
+				.update();
+			try {
+				this.jdbc
+					.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, expires_at) "
+							+ "VALUES (:namespace, :key, :type, :json, :expiresAt)")
+					.param("namespace", namespace)
+					.param("key", key)
+					.param("type", encoded.type())
+					.param("json", encoded.json())
+					.param("expiresAt", expiry(ttl))
+					.update();
+				return true;
+			}
+			catch (DuplicateKeyException ex) {
+				return false;
+			}
+		});
+	}
+
+	@Override
+	public Set<String> findKeysByPrincipal(String namespace, String principal) {
+		requireText(namespace, "namespace");
+		requireText(principal, "principal");
+		return access(() -> Set.copyOf(new LinkedHashSet<>(this.jdbc
+			.sql("SELECT store_key FROM pow_store WHERE namespace = :namespace AND principal = :principal "
+					+ "AND expires_at > :now")
+			.param("namespace", namespace)
+			.param("principal", principal)
+			.param("now", now())
+			.query(String.class)
+			.list())));
+	}
+
+	@Override
+	public int removeExpired() {
+		return access(() -> this.jdbc
+			.sql("DELETE FROM pow_store WHERE (namespace, store_key) IN (SELECT namespace, store_key FROM pow_store "
+					+ "WHERE expires_at <= :now ORDER BY expires_at FETCH FIRST " + this.sweepBatchSize + " ROWS ONLY)")
+			.param("now", now())
+			.update());
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	private OffsetDateTime expiry(Duration ttl) {
+		Instant now = this.clock.instant();
+		Duration capped = ttl.compareTo(Duration.ofDays(365 * 100)) > 0 ? Duration.ofDays(365 * 100) : ttl;
+		return now.plus(capped).atOffset(ZoneOffset.UTC);
+	}
+
+	private static <T> T access(StoreAction<T> action) {
+		try {
+			return action.run();
+		}
+		catch (DataAccessException ex) {
+			throw new PowStoreUnavailableException("The database behind Pow's store failed", ex);
+		}
+	}
+
+	private static void check(String namespace, String key, Object value, Duration ttl) {
+		requireText(namespace, "namespace");
+		requireText(key, "key");
+		if (value == null) {
+			throw new IllegalArgumentException("value must not be null");
+		}
+		if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+			throw new IllegalArgumentException("ttl must be positive");
+		}
+	}
+
+	private static void requireText(String value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+	}
+
+	@FunctionalInterface
+	private interface StoreAction<T> {
+
+		T run();
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.powspring.store;
+
+/**
+ * The backend behind the store (a database, Redis) cannot be reached or failed. Pow
+ * answers such requests with 503; service resumes once the backend is back.
+ */
+public class PowStoreUnavailableException extends RuntimeException {
+
+	public PowStoreUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
