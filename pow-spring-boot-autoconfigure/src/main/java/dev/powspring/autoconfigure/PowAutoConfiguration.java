@@ -22,11 +22,13 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
  */
 @AutoConfiguration(after = MessageSourceAutoConfiguration.class,
 		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-				"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" },
+				"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" },
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
-		PowUsersConfiguration.class, PowSessionConfiguration.class, PowMailConfiguration.class,
+		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
+		PowMailConfiguration.class,
 		PowWebConfiguration.class })
 public class PowAutoConfiguration {
 

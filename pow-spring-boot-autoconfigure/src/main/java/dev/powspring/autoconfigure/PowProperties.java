@@ -314,9 +314,36 @@ public class PowProperties {
 	public static class Store {
 
 		/**
-		 * How often the in-memory store removes expired entries.
+		 * Where sessions and tokens are kept: memory (one node), jdbc (the application's
+		 * database) or redis.
+		 */
+		private PowStoreType type = PowStoreType.MEMORY;
+
+		/**
+		 * How often expired entries are removed from the memory and jdbc stores.
 		 */
 		private Duration sweepInterval = Duration.ofMinutes(1);
+
+		/**
+		 * Most expired rows the jdbc store removes in one statement.
+		 */
+		private int sweepBatchSize = 1000;
+
+		public PowStoreType getType() {
+			return this.type;
+		}
+
+		public void setType(PowStoreType type) {
+			this.type = type;
+		}
+
+		public int getSweepBatchSize() {
+			return this.sweepBatchSize;
+		}
+
+		public void setSweepBatchSize(int sweepBatchSize) {
+			this.sweepBatchSize = sweepBatchSize;
+		}
 
 		public Duration getSweepInterval() {
 			return this.sweepInterval;

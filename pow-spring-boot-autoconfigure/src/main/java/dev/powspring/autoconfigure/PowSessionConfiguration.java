@@ -4,15 +4,12 @@ import java.time.Clock;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSignInGuard;
-import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PowStore;
-import dev.powspring.store.PowStoreSweeper;
 import dev.powspring.token.TokenSigner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -36,18 +33,6 @@ class PowSessionConfiguration {
 		logger.warn("pow.secret-key is not set: using a random key, so sessions will not survive a restart "
 				+ "or span nodes. Set it to a secret of at least 32 characters.");
 		return TokenSigner.random();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(PowStore.class)
-	InMemoryPowStore powStore(Clock clock) {
-		return new InMemoryPowStore(clock);
-	}
-
-	@Bean
-	@ConditionalOnBean(InMemoryPowStore.class)
-	PowStoreSweeper powStoreSweeper(InMemoryPowStore store, PowProperties properties) {
-		return new PowStoreSweeper(store, properties.getStore().getSweepInterval());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
 
 import jakarta.servlet.FilterChain;
@@ -34,7 +35,15 @@ public class PowSessionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (PowCurrentUser.get(request).isEmpty()) {
-			resolve(request, response).ifPresent((user) -> PowCurrentUser.assign(request, user));
+			try {
+				resolve(request, response).ifPresent((user) -> PowCurrentUser.assign(request, user));
+			}
+			catch (PowStoreUnavailableException ex) {
+				// Not knowing who is signed in, answer nothing rather than anonymously.
+				logger.warn("Cannot resolve the session: " + ex.getMessage());
+				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				return;
+			}
 		}
 		chain.doFilter(request, response);
 	}

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SignInRefusedException;
+import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserIdField;
@@ -18,10 +19,13 @@ import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
 import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.callback.PowControllerCallbacks;
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,6 +84,18 @@ public abstract class PowControllerSupport {
 	@ExceptionHandler(InvalidPropertyException.class)
 	public void malformedParameters(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	/**
+	 * Answer 503 when the database or the store is unreachable: nothing half-done, and a
+	 * retry later works.
+	 * @param response the response
+	 * @throws IOException when the error cannot be sent
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class,
+			PowStoreUnavailableException.class })
+	public void backendUnavailable(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 	}
 
 	/**

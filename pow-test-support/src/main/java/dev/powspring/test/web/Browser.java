@@ -28,18 +28,33 @@ public final class Browser {
 
 	private final String baseUrl;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	private final HttpClient client;
 
 	private String acceptLanguage = "en";
 
 	public Browser(int port) {
+		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Browser(int port, CookieManager cookies) {
 		this.baseUrl = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * Return a browser with the same cookies talking to another port, as one browser
+	 * reaching another node behind a load balancer.
+	 * @param port the other node's port
+	 * @return the browser
+	 */
+	public Browser at(int port) {
+		return new Browser(port, this.cookies);
 	}
 
 	public Browser acceptLanguage(String language) {

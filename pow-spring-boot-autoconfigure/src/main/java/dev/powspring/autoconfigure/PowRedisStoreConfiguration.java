@@ -1,0 +1,32 @@
+package dev.powspring.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Redis store, for {@code pow.store.type=redis}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = PowStoreConfiguration.TYPE_PROPERTY, havingValue = "redis")
+@Import(PowRedisStoreConfiguration.Missing.class)
+class PowRedisStoreConfiguration {
+
+	/**
+	 * Spring Data Redis is not on the classpath: say so at startup.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.data.redis.core.StringRedisTemplate")
+	static class Missing {
+
+		@Bean
+		Object powRedisStoreUnavailable() {
+			throw new IllegalStateException("pow.store.type=redis needs Spring Data Redis: add the dependency "
+					+ "org.springframework.boot:spring-boot-starter-data-redis and set spring.data.redis.*.");
+		}
+
+	}
+
+}
