@@ -1,5 +1,7 @@
 package dev.powspring.autoconfigure;
 
+import dev.powspring.store.PowStore;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,7 @@ class PowRedisStoreConfiguration {
 	static class Missing {
 
 		@Bean
-		Object powRedisStoreUnavailable() {
+		PowStore powStore() {
 			throw new IllegalStateException("pow.store.type=redis needs Spring Data Redis: add the dependency "
 					+ "org.springframework.boot:spring-boot-starter-data-redis and set spring.data.redis.*.");
 		}

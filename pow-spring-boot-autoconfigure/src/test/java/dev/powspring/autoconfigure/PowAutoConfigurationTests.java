@@ -10,6 +10,8 @@ import java.util.Optional;
 import dev.powspring.password.PowPasswordEncoder;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PowStore;
+import dev.powspring.store.PowStoreHealthIndicator;
+import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.store.PowStoreSweeper;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -143,6 +147,35 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
+	void storeWhenJdbcChosenWithoutDataSourceThenStartupFailsSayingSo() {
+		this.contextRunner.withPropertyValues("pow.store.type=jdbc")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pow.store.type=jdbc")
+				.hasMessageContaining("DataSource"));
+	}
+
+	@Test
+	void storeWhenRedisChosenWithoutSpringDataRedisThenStartupFailsNamingTheDependency() {
+		this.contextRunner.withPropertyValues("pow.store.type=redis")
+			.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void storeHealthReportsUpWhenTheStoreAnswersAndDownWhenItFails() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(PowStoreHealthIndicator.class).health(true).getStatus())
+			.isEqualTo(Status.UP));
+		this.contextRunner.withBean(PowStore.class, FailingStore::new)
+			.run((context) -> assertThat(context.getBean(PowStoreHealthIndicator.class).health(true).getStatus())
+				.isEqualTo(Status.DOWN));
+	}
+
+	@Test
 	void usersServiceWhenApplicationDeclaresOneThenItIsUsed() {
 		this.contextRunner.withUserConfiguration(CustomUsersServiceConfiguration.class)
 			.run((context) -> assertThat(context).getBean(PowUsersService.class)
@@ -257,6 +290,18 @@ class PowAutoConfigurationTests {
 		@Override
 		public boolean putIfAbsent(String namespace, String key, Object value, Duration ttl) {
 			return true;
+		}
+
+	}
+
+	/**
+	 * A store whose backend is down.
+	 */
+	static class FailingStore extends NothingStore {
+
+		@Override
+		public <T> Optional<T> get(String namespace, String key, Class<T> type) {
+			throw new PowStoreUnavailableException("down", null);
 		}
 
 	}
