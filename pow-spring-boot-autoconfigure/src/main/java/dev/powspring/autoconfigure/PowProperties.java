@@ -329,6 +329,20 @@ public class PowProperties {
 		 */
 		private int sweepBatchSize = 1000;
 
+		/**
+		 * Prefix of every key the redis store writes, to share a Redis database with
+		 * other data.
+		 */
+		private String redisKeyPrefix = "pow:";
+
+		public String getRedisKeyPrefix() {
+			return this.redisKeyPrefix;
+		}
+
+		public void setRedisKeyPrefix(String redisKeyPrefix) {
+			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
 		public PowStoreType getType() {
 			return this.type;
 		}

@@ -1,20 +1,62 @@
 package dev.powspring.autoconfigure;
 
+import java.time.Clock;
+
+import dev.powspring.store.JsonValueCodec;
 import dev.powspring.store.PowStore;
+import dev.powspring.store.RedisPowStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The Redis store, for {@code pow.store.type=redis}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = PowStoreConfiguration.TYPE_PROPERTY, havingValue = "redis")
-@Import(PowRedisStoreConfiguration.Missing.class)
+@Import({ PowRedisStoreConfiguration.Redis.class, PowRedisStoreConfiguration.Missing.class })
 class PowRedisStoreConfiguration {
+
+	/**
+	 * The store on the application's Redis connection.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.core.StringRedisTemplate")
+	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean(PowStore.class)
+		RedisPowStore powStore(ObjectProvider<StringRedisTemplate> redis, Clock clock, PowProperties properties) {
+			StringRedisTemplate template = redis.getIfAvailable();
+			if (template == null) {
+				throw new IllegalStateException("pow.store.type=redis needs a Redis connection: set spring.data.redis.*");
+			}
+			checkConnection(template);
+			RedisPowStore store = new RedisPowStore(template, new JsonValueCodec(), clock);
+			store.setKeyPrefix(properties.getStore().getRedisKeyPrefix());
+			return store;
+		}
+
+		private static void checkConnection(StringRedisTemplate template) {
+			try (RedisConnection connection = template.getRequiredConnectionFactory().getConnection()) {
+				connection.ping();
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("pow.store.type=redis cannot reach Redis (spring.data.redis.*): "
+						+ ex.getMessage(), ex);
+			}
+		}
+
+	}
 
 	/**
 	 * Spring Data Redis is not on the classpath: say so at startup.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.powspring.store.LinkedReadPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.store.PrincipalIndexedPowStore;
 import dev.powspring.token.TokenSigner;
@@ -134,12 +135,23 @@ public class PowSessionManager {
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<SessionRecord> record = this.store.get(SESSIONS, token.get(), SessionRecord.class);
+		Optional<SessionRecord> record;
+		Optional<PowUser> user;
+		if (this.store instanceof LinkedReadPowStore linkedRead) {
+			// One round trip for both reads.
+			Optional<LinkedReadPowStore.Linked<SessionRecord, PowUser>> linked = linkedRead.getLinked(SESSIONS,
+					token.get(), SessionRecord.class, "userId", USERS, PowUser.class);
+			record = linked.map(LinkedReadPowStore.Linked::value);
+			user = linked.flatMap(LinkedReadPowStore.Linked::linked);
+		}
+		else {
+			record = this.store.get(SESSIONS, token.get(), SessionRecord.class);
+			user = record.flatMap((found) -> this.store.get(USERS, userKey(found.userId()), PowUser.class));
+		}
 		if (record.isEmpty()) {
 			PowCookies.delete(request, response, this.settings.cookieName());
 			return Optional.empty();
 		}
-		Optional<PowUser> user = this.store.get(USERS, userKey(record.get().userId()), PowUser.class);
 		if (user.isEmpty()) {
 			this.store.delete(SESSIONS, token.get());
 			PowCookies.delete(request, response, this.settings.cookieName());

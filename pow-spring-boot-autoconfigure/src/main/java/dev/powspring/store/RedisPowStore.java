@@ -44,7 +44,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Every Redis failure surfaces as a {@link PowStoreUnavailableException}.
  */
-public class RedisPowStore implements PrincipalIndexedPowStore {
+public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowStore {
 
 	// Redis rejects an expiry past the end of its clock; a century is forever for Pow.
 	private static final Duration LONGEST_TTL = Duration.ofDays(365L * 100);
@@ -132,6 +132,21 @@ public class RedisPowStore implements PrincipalIndexedPowStore {
 
 	private static final List<String> READ_FIELDS = List.of("t", "v", "e");
 
+	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the link field, ARGV[3] the linked key's
+	// prefix. Returns {} when the entry is missing or expired, else its type and JSON and
+	// the linked entry's type, JSON and expiry ('' when missing).
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static final RedisScript<List<String>> GET_LINKED = (RedisScript) RedisScript.of("""
+			local a = redis.call('HMGET', KEYS[1], 't', 'v', 'e')
+			if not a[1] or not a[2] or not a[3] or tonumber(a[3]) <= tonumber(ARGV[1]) then return {} end
+			local ok, decoded = pcall(cjson.decode, a[2])
+			if not ok or type(decoded) ~= 'table' or decoded[ARGV[2]] == nil then return {a[1], a[2], '', '', ''} end
+			local link = decoded[ARGV[2]]
+			if type(link) == 'number' then link = string.format('%d', link) else link = tostring(link) end
+			local b = redis.call('HMGET', ARGV[3] .. link, 't', 'v', 'e')
+			return {a[1], a[2], b[1] or '', b[2] or '', b[3] or ''}
+			""", List.class);
+
 	private final StringRedisTemplate redis;
 
 	private final JsonValueCodec codec;
@@ -207,6 +222,25 @@ public class RedisPowStore implements PrincipalIndexedPowStore {
 			return Optional.empty();
 		}
 		return this.codec.decode(valueType, json, type);
+	}
+
+	@Override
+	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkField,
+			String linkNamespace, Class<B> linkType) {
+		requireNonNull(namespace, "namespace");
+		requireNonNull(key, "key");
+		requireNonNull(type, "type");
+		requireNonNull(linkField, "linkField");
+		requireNonNull(linkNamespace, "linkNamespace");
+		requireNonNull(linkType, "linkType");
+		List<String> fields = access(() -> this.redis.execute(GET_LINKED, List.of(entryKey(namespace, member(key))),
+				now(), linkField, entryKey(linkNamespace, "")));
+		if (fields == null || fields.size() < 5) {
+			return Optional.empty();
+		}
+		Optional<B> linked = (fields.get(3).isEmpty() || !isLive(fields.get(4))) ? Optional.empty()
+				: this.codec.decode(fields.get(2), fields.get(3), linkType);
+		return this.codec.decode(fields.get(0), fields.get(1), type).map((value) -> new Linked<>(value, linked));
 	}
 
 	@Override

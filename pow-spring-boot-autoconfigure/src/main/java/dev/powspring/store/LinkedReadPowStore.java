@@ -1,0 +1,40 @@
+package dev.powspring.store;
+
+import java.util.Optional;
+
+/**
+ * The capability to read an entry and the entry one of its fields names in one round
+ * trip: how a session and the user it belongs to are read on every authenticated request.
+ */
+public interface LinkedReadPowStore extends PowStore {
+
+	/**
+	 * Read an entry and, in the same round trip, the entry whose key is the value of one
+	 * of its fields.
+	 * @param <A> the entry's type
+	 * @param <B> the linked entry's type
+	 * @param namespace the entry's namespace
+	 * @param key the entry's key
+	 * @param type the entry's type
+	 * @param linkField the entry's field holding the linked entry's key
+	 * @param linkNamespace the linked entry's namespace
+	 * @param linkType the linked entry's type
+	 * @return the entry with the linked one (empty when it is missing), or empty when the
+	 * entry itself is missing
+	 */
+	<A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkField,
+			String linkNamespace, Class<B> linkType);
+
+	/**
+	 * An entry and the entry it links to.
+	 *
+	 * @param <A> the entry's type
+	 * @param <B> the linked entry's type
+	 * @param value the entry
+	 * @param linked the linked entry, or empty
+	 */
+	record Linked<A, B>(A value, Optional<B> linked) {
+
+	}
+
+}
