@@ -40,11 +40,21 @@ public class PowStoreSweeper implements SmartLifecycle {
 		this.executor.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
+	// Bounds one run, so a large backlog is worked off over several runs.
+	private static final int MAX_BATCHES_PER_RUN = 100;
+
 	private void sweep() {
 		try {
-			int removed = this.store.removeExpired();
-			if (removed > 0 && logger.isDebugEnabled()) {
-				logger.debug("Removed " + removed + " expired store entries");
+			int total = 0;
+			int removed;
+			int batches = 0;
+			do {
+				removed = this.store.removeExpired();
+				total += removed;
+			}
+			while (removed > 0 && ++batches < MAX_BATCHES_PER_RUN);
+			if (total > 0 && logger.isDebugEnabled()) {
+				logger.debug("Removed " + total + " expired store entries");
 			}
 		}
 		catch (RuntimeException ex) {

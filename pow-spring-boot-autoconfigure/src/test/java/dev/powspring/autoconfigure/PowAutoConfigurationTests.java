@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -164,6 +165,16 @@ class PowAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void storeWhenRedisChosenButUnreachableThenStartupFailsSayingSo() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("pow.store.type=redis", "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1",
+					"spring.data.redis.connect-timeout=1s", "spring.data.redis.timeout=1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("pow.store.type=redis cannot reach Redis"));
 	}
 
 	@Test
