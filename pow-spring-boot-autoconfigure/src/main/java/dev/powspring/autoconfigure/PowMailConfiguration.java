@@ -1,15 +1,23 @@
 package dev.powspring.autoconfigure;
 
+import java.time.Clock;
+
 import dev.powspring.mail.JavaMailPowMailer;
 import dev.powspring.mail.LoggingPowMailer;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.mail.PowMailer;
+import dev.powspring.mail.mailbox.DevelopmentMailbox;
+import dev.powspring.mail.mailbox.MailboxController;
 import dev.powspring.store.PowStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +33,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SpringTemplateEngine.class)
-@Import({ PowMailConfiguration.JavaMail.class, PowMailConfiguration.Logging.class })
+@Import({ PowMailConfiguration.Mailbox.class, PowMailConfiguration.JavaMail.class, PowMailConfiguration.Logging.class })
 class PowMailConfiguration {
+
+	static final String MAILBOX_PROPERTY = "pow.mailbox.enabled";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -55,9 +65,36 @@ class PowMailConfiguration {
 	}
 
 	/**
+	 * Keeps mails for the development mailbox page, when enabled.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = MAILBOX_PROPERTY, havingValue = "true")
+	static class Mailbox {
+
+		private static final Log logger = LogFactory.getLog(Mailbox.class);
+
+		@Bean
+		@ConditionalOnMissingBean(PowMailer.class)
+		DevelopmentMailbox powMailer(Clock clock, PowProperties properties) {
+			logger.warn("pow.mailbox.enabled is true: mails are not sent but listed at /dev/mailbox, where anyone "
+					+ "can read them. Never enable it in production.");
+			return new DevelopmentMailbox(clock, properties.getMailbox().getCapacity());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		MailboxController powMailboxController(DevelopmentMailbox mailbox) {
+			return new MailboxController(mailbox);
+		}
+
+	}
+
+	/**
 	 * Sends through JavaMail when the application configured it (spring.mail.*).
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = MAILBOX_PROPERTY, havingValue = "false", matchIfMissing = true)
 	@ConditionalOnClass(JavaMailSender.class)
 	@ConditionalOnBean(JavaMailSender.class)
 	static class JavaMail {
@@ -74,6 +111,7 @@ class PowMailConfiguration {
 	 * Otherwise writes mails to the log.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = MAILBOX_PROPERTY, havingValue = "false", matchIfMissing = true)
 	@ConditionalOnMissingBean(type = "org.springframework.mail.javamail.JavaMailSender")
 	static class Logging {
 

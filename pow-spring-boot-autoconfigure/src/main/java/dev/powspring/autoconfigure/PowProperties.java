@@ -49,6 +49,8 @@ public class PowProperties {
 
 	private final Mail mail = new Mail();
 
+	private final Mailbox mailbox = new Mailbox();
+
 	private final Session session = new Session();
 
 	private final Csrf csrf = new Csrf();
@@ -105,6 +107,10 @@ public class PowProperties {
 
 	public Mail getMail() {
 		return this.mail;
+	}
+
+	public Mailbox getMailbox() {
+		return this.mailbox;
 	}
 
 	public Session getSession() {
@@ -170,6 +176,40 @@ public class PowProperties {
 
 		public void setRateWindow(Duration rateWindow) {
 			this.rateWindow = rateWindow;
+		}
+
+	}
+
+	/**
+	 * The development mailbox.
+	 */
+	public static class Mailbox {
+
+		/**
+		 * Whether mails are kept in memory and listed at /dev/mailbox instead of being
+		 * sent. For development only: anyone can read them there.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Most mails the mailbox keeps; older ones fall off.
+		 */
+		private int capacity = 100;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
 		}
 
 	}

@@ -33,7 +33,7 @@ class SampleApplicationTests {
 
 		assertThat(this.mvc.get().uri("/")).hasStatusOk()
 			.bodyText()
-			.contains("Pow sample")
+			.contains("Pow notes")
 			.containsPattern("data-test=\"user-count\">1<");
 	}
 

@@ -15,14 +15,21 @@ final class SampleFlows {
 	}
 
 	/**
-	 * Register through the sign-up form.
+	 * Register, confirm the email through the development mailbox, and sign in.
 	 * @return the home page's greeting afterwards
 	 */
 	static String register(Browser browser, String email) {
 		Browser.Page registered = browser.submit(browser.get("/registration/new"), "form.pow-form",
 				Map.of("userId", email, "password", "secret1234", "passwordConfirmation", "secret1234"));
 		assertThat(registered.status()).isEqualTo(302);
-		return browser.follow(registered).text("[data-test=greeting]");
+		Browser.Page mail = browser.get(browser.get("/dev/mailbox").document().select("[data-test=mail] a").attr("href"));
+		String link = mail.document().select("[data-test=text] a[href*=/confirm-email/]").attr("href");
+		Browser.Page confirmation = browser.get(link.replaceFirst("^https?://[^/]+", ""));
+		assertThat(browser.submit(confirmation, "form.pow-form", Map.of()).status()).isEqualTo(302);
+		Browser.Page signedIn = browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", email, "password", "secret1234"));
+		assertThat(signedIn.status()).isEqualTo(302);
+		return browser.follow(signedIn).text("[data-test=greeting]");
 	}
 
 }

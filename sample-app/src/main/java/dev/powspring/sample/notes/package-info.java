@@ -1,0 +1,4 @@
+/**
+ * The sample's protected area: each user's notes.
+ */
+package dev.powspring.sample.notes;

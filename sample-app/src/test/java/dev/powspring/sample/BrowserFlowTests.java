@@ -1,0 +1,215 @@
+package dev.powspring.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.powspring.test.postgres.PostgresTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every flow of the sample, as a person does it, in a real headless Chromium: register,
+ * confirm through the mailbox, sign in and stay signed in, write notes, sign out, reset
+ * the password, invite someone who accepts, edit the account and delete it.
+ * <p>
+ * Needs Debian's {@code chromium} and {@code chromium-driver} packages, which
+ * {@code .ci/run} installs; without them the test is skipped with a message saying so.
+ * With {@code -Dpow.screenshots=DIR} it saves screenshots of the main pages there.
+ */
+@PostgresTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserFlowTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver driver;
+
+	private WebDriverWait wait;
+
+	private Path profile;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Browser tests need Debian's chromium and chromium-driver packages: "
+						+ "apt-get install -y chromium chromium-driver");
+		this.profile = Files.createTempDirectory("pow-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + this.profile, "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	@Test
+	void everyFlowWorksInABrowser() throws IOException {
+		open("/");
+		screenshot("home");
+		click(By.linkText("Register"));
+		screenshot("register");
+		fill("userId", "jane@example.com");
+		fill("password", "secret1234");
+		fill("passwordConfirmation", "secret1234");
+		submit();
+		assertThat(flash()).startsWith("You'll need to confirm your e-mail");
+
+		openNewestMail("Confirm your email address");
+		screenshot("mailbox-mail");
+		clickMailLink("/confirm-email/");
+		click(By.cssSelector("form.pow-form button"));
+		assertThat(flash()).isEqualTo("The email address has been confirmed.");
+
+		fill("userId", "jane@example.com");
+		fill("password", "secret1234");
+		click(By.name("persistent_session"));
+		screenshot("sign-in");
+		submit();
+		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, jane@example.com.");
+		assertThat(this.driver.manage().getCookieNamed("persistent_session")).as("kept signed in").isNotNull();
+
+		click(By.linkText("Your notes"));
+		fill("body", "Buy oat milk");
+		submit();
+		assertThat(text("[data-test=note] .pow-note-body")).isEqualTo("Buy oat milk");
+		screenshot("notes");
+
+		signOut();
+		open("/notes");
+		assertThat(this.driver.getCurrentUrl()).as("the notes need a signed-in user").contains("/session/new");
+
+		click(By.linkText("Forgot your password?"));
+		fill("email", "jane@example.com");
+		submit();
+		assertThat(flash()).startsWith("If an account for the provided email exists");
+		openNewestMail("Reset password link");
+		clickMailLink("/reset-password/");
+		fill("password", "new-secret-99");
+		fill("passwordConfirmation", "new-secret-99");
+		submit();
+		assertThat(flash()).isEqualTo("The password has been updated.");
+		signIn("jane@example.com", "new-secret-99");
+
+		click(By.linkText("Invite someone"));
+		fill("userId", "joe@example.com");
+		submit();
+		assertThat(flash()).isEqualTo("An e-mail with invitation link has been sent.");
+		signOut();
+		openNewestMail("You've been invited");
+		clickMailLink("/invitations/");
+		fill("password", "joe-secret-1");
+		fill("passwordConfirmation", "joe-secret-1");
+		submit();
+		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, joe@example.com.");
+		signOut();
+
+		signIn("jane@example.com", "new-secret-99");
+		click(By.linkText("Your account"));
+		screenshot("account");
+		fill("password", "third-secret-7");
+		fill("passwordConfirmation", "third-secret-7");
+		fill("currentPassword", "new-secret-99");
+		submit();
+		assertThat(flash()).isEqualTo("Your account has been updated.");
+		click(By.cssSelector(".pow-danger-zone button"));
+		assertThat(flash()).isEqualTo("Your account has been deleted. Sorry to see you go!");
+		signIn("jane@example.com", "third-secret-7");
+		assertThat(text(".pow-flash-error")).startsWith("The provided login details did not work.");
+
+		this.driver.manage().window().setSize(new Dimension(390, 844));
+		open("/session/new");
+		screenshot("sign-in-phone");
+	}
+
+	private void signIn(String email, String password) {
+		open("/session/new");
+		fill("userId", email);
+		fill("password", password);
+		submit();
+	}
+
+	private void signOut() {
+		click(By.cssSelector("header form button"));
+	}
+
+	private void openNewestMail(String subject) {
+		open("/dev/mailbox");
+		WebElement newest = this.driver.findElement(By.cssSelector("[data-test=mail] a"));
+		assertThat(newest.getText()).isEqualTo(subject);
+		newest.click();
+	}
+
+	private void clickMailLink(String path) {
+		click(By.cssSelector("[data-test=text] a[href*='" + path + "']"));
+	}
+
+	private void open(String path) {
+		this.driver.get("http://localhost:" + this.port + path);
+	}
+
+	private void click(By by) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	private void fill(String name, String value) {
+		WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	private void submit() {
+		click(By.cssSelector("main form.pow-form button[type=submit]"));
+	}
+
+	private String flash() {
+		return text(".pow-flash");
+	}
+
+	private String text(String selector) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector))).getText();
+	}
+
+	private void screenshot(String name) throws IOException {
+		String directory = System.getProperty("pow.screenshots");
+		if (directory != null) {
+			Path target = Path.of(directory).resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, ((ChromeDriver) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+	}
+
+}
