@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * Values are stored and returned as the same instances, which is why callers must not
  * mutate them (see {@link PowStore}).
  */
-public class InMemoryPowStore implements PrincipalIndexedPowStore, ExpiringStore {
+public class InMemoryPowStore implements PrincipalIndexedPowStore, CountingPowStore, ExpiringStore {
 
 	private final Clock clock;
 
@@ -92,6 +92,22 @@ public class InMemoryPowStore implements PrincipalIndexedPowStore, ExpiringStore
 			return null;
 		});
 		return deleted[0];
+	}
+
+	@Override
+	public long increment(String namespace, String key, Duration window) {
+		Assert.notNull(namespace, "namespace must not be null");
+		Assert.notNull(key, "key must not be null");
+		Instant now = this.clock.instant();
+		Entry counted = this.entries.compute(new EntryKey(namespace, key), (k, previous) -> {
+			if (previous == null || previous.isExpiredAt(now) || !(previous.value() instanceof Long count)) {
+				Entry first = new Entry(1L, expiresAt(now, window), null);
+				reindex(k, previous, first);
+				return first;
+			}
+			return new Entry(count + 1, previous.expiresAt(), previous.principal());
+		});
+		return (Long) counted.value();
 	}
 
 	@Override

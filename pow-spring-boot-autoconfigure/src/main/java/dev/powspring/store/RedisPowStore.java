@@ -44,7 +44,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Every Redis failure surfaces as a {@link PowStoreUnavailableException}.
  */
-public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowStore {
+public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowStore, CountingPowStore {
 
 	// Redis rejects an expiry past the end of its clock; a century is forever for Pow.
 	private static final Duration LONGEST_TTL = Duration.ofDays(365L * 100);
@@ -131,6 +131,19 @@ public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowSto
 			""", List.class);
 
 	private static final List<String> READ_FIELDS = List.of("t", "v", "e");
+
+	// KEYS[1] the counter; ARGV[1] now, ARGV[2] its expiry if new, ARGV[3] native TTL.
+	private static final RedisScript<Long> INCREMENT = RedisScript.of("""
+			local e = redis.call('HGET', KEYS[1], 'e')
+			local t = redis.call('HGET', KEYS[1], 't')
+			if e and tonumber(e) > tonumber(ARGV[1]) and t == 'java.lang.Long' then
+				return redis.call('HINCRBY', KEYS[1], 'v', 1)
+			end
+			redis.call('DEL', KEYS[1])
+			redis.call('HSET', KEYS[1], 't', 'java.lang.Long', 'v', '1', 'e', ARGV[2])
+			redis.call('PEXPIRE', KEYS[1], ARGV[3])
+			return 1
+			""", Long.class);
 
 	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the link field, ARGV[3] the linked key's
 	// prefix. Returns {} when the entry is missing or expired, else its type and JSON and
@@ -241,6 +254,15 @@ public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowSto
 		Optional<B> linked = (fields.get(3).isEmpty() || !isLive(fields.get(4))) ? Optional.empty()
 				: this.codec.decode(fields.get(2), fields.get(3), linkType);
 		return this.codec.decode(fields.get(0), fields.get(1), type).map((value) -> new Linked<>(value, linked));
+	}
+
+	@Override
+	public long increment(String namespace, String key, Duration window) {
+		check(namespace, key, 0L, window);
+		Duration capped = cap(window);
+		Long count = access(() -> this.redis.execute(INCREMENT, List.of(entryKey(namespace, member(key))), now(),
+				expiry(capped), nativeTtl(capped)));
+		return (count != null) ? count : 1L;
 	}
 
 	@Override

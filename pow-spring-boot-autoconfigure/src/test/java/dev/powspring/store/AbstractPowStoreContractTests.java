@@ -3,6 +3,7 @@ package dev.powspring.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -294,6 +295,44 @@ public abstract class AbstractPowStoreContractTests {
 			String winner = "owner-" + results.indexOf(true);
 			assertThat(this.store.get(NAMESPACE, key, String.class)).contains(winner);
 		}
+	}
+
+	@Test
+	void incrementCountsWithinAFixedWindowThenStartsAgain() {
+		CountingPowStore counting = counting();
+
+		assertThat(counting.increment(NAMESPACE, "failures", TTL)).isEqualTo(1);
+		getClock().advance(TTL.minusMinutes(1));
+		assertThat(counting.increment(NAMESPACE, "failures", TTL)).isEqualTo(2);
+		assertThat(this.store.get(NAMESPACE, "failures", Long.class)).contains(2L);
+		getClock().advance(Duration.ofMinutes(1));
+
+		assertThat(this.store.get(NAMESPACE, "failures", Long.class)).as("the window is fixed").isEmpty();
+		assertThat(counting.increment(NAMESPACE, "failures", TTL)).isEqualTo(1);
+	}
+
+	@Test
+	void incrementWhenConcurrentThenNoCountIsLost() throws Exception {
+		CountingPowStore counting = counting();
+
+		List<Long> counts = runConcurrently(THREADS, (thread) -> counting.increment(NAMESPACE, "failures", TTL));
+
+		assertThat(counts).containsExactlyInAnyOrderElementsOf(
+				LongStream.rangeClosed(1, THREADS).boxed().toList());
+	}
+
+	@Test
+	void deleteClearsACounter() {
+		CountingPowStore counting = counting();
+		counting.increment(NAMESPACE, "failures", TTL);
+
+		assertThat(this.store.delete(NAMESPACE, "failures")).isTrue();
+		assertThat(counting.increment(NAMESPACE, "failures", TTL)).isEqualTo(1);
+	}
+
+	private CountingPowStore counting() {
+		assumeThat(this.store).as("store counts").isInstanceOf(CountingPowStore.class);
+		return (CountingPowStore) this.store;
 	}
 
 	@ParameterizedTest
