@@ -9,6 +9,9 @@ import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.PowThrottle;
+import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.EmailVerifiedEvent;
 import dev.powspring.user.PowUsersService;
@@ -16,6 +19,7 @@ import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -106,9 +110,14 @@ public class EmailConfirmationAutoConfiguration {
 		@ConditionalOnMissingBean
 		EmailConfirmationCallback powEmailConfirmationCallback(EmailConfirmations confirmations,
 				EmailConfirmationMails mails, EmailConfirmationMessages messages, PowRoutes routes,
-				@Qualifier("powPasswordEncoder") PasswordEncoder passwordEncoder, PowProperties powProperties) {
-			return new EmailConfirmationCallback(confirmations, mails, messages, routes, passwordEncoder,
-					powProperties.isPreventUserEnumeration());
+				@Qualifier("powPasswordEncoder") PasswordEncoder passwordEncoder, PowProperties powProperties,
+				ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
+			EmailConfirmationCallback callback = new EmailConfirmationCallback(confirmations, mails, messages, routes,
+					passwordEncoder, powProperties.isPreventUserEnumeration());
+			throttle.ifAvailable((available) -> callback.setThrottle(new RequestThrottle(available,
+					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
+					powProperties.getThrottle().getConfirmationPerAddress())));
+			return callback;
 		}
 
 		@Bean

@@ -1,5 +1,6 @@
 package dev.powspring.emailconfirmation;
 
+import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.EmailFormat;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserParams;
@@ -46,6 +47,8 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	private final boolean preventUserEnumeration;
 
+	private RequestThrottle throttle;
+
 	/**
 	 * Create an instance.
 	 * @param confirmations the confirmation state
@@ -67,6 +70,15 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
+	/**
+	 * Limit how often confirmation mails go out again, per address and per client. Beyond
+	 * the limit the answer stays the same but no mail is sent.
+	 * @param throttle the throttle, or {@code null} for no limit
+	 */
+	public void setThrottle(RequestThrottle throttle) {
+		this.throttle = throttle;
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -84,8 +96,12 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	public PowCallbackResult beforeRespond(PowCallbackContext context) {
 		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(context.refusal())) {
 			// Whichever action signed the user in: sign-in, registration, an invitation.
-			String token = this.confirmations.issue(context.user().getId());
-			this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
+			boolean refused = this.throttle != null
+					&& this.throttle.attempt(context.request(), context.user().getUserId()).isPresent();
+			if (!refused) {
+				String token = this.confirmations.issue(context.user().getId());
+				this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
+			}
 			return askToConfirm(context);
 		}
 		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration

@@ -8,10 +8,14 @@ import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
+import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.PowThrottle;
+import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.controller.PowControllerSupport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -82,9 +86,14 @@ public class InvitationAutoConfiguration {
 	@ConditionalOnBean({ PowControllerSupport.Collaborators.class, PowMailDelivery.class })
 	InvitationController powInvitationController(PowControllerSupport.Collaborators collaborators,
 			Invitations invitations, InvitationPolicy policy, InvitationMails mails, InvitationMessages messages,
-			PowUrls urls, ApplicationEventPublisher events, PowProperties powProperties) {
-		return new InvitationController(collaborators, invitations, policy, mails, messages, urls, events,
-				powProperties.isPreventUserEnumeration());
+			PowUrls urls, ApplicationEventPublisher events, PowProperties powProperties,
+			ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
+		InvitationController controller = new InvitationController(collaborators, invitations, policy, mails,
+				messages, urls, events, powProperties.isPreventUserEnumeration());
+		throttle.ifAvailable((available) -> controller.setThrottle(new RequestThrottle(available,
+				addresses.getObject(), "invitation", powProperties.getThrottle().getInvitationPerTarget(),
+				powProperties.getThrottle().getInvitationPerAddress())));
+		return controller;
 	}
 
 }

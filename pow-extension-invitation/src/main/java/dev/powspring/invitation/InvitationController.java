@@ -1,8 +1,10 @@
 package dev.powspring.invitation;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.session.PowCurrentUser;
+import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.EmailVerifiedEvent;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserIdField;
@@ -71,6 +73,8 @@ public class InvitationController extends PowControllerSupport {
 
 	private final boolean preventUserEnumeration;
 
+	private RequestThrottle throttle;
+
 	/**
 	 * Create an instance.
 	 * @param collaborators the core services
@@ -97,6 +101,14 @@ public class InvitationController extends PowControllerSupport {
 	}
 
 	/**
+	 * Limit invitations per inviter and per client address.
+	 * @param throttle the throttle, or {@code null} for no limit
+	 */
+	public void setThrottle(RequestThrottle throttle) {
+		this.throttle = throttle;
+	}
+
+	/**
 	 * Show the invitation form and the pending invitations of the user.
 	 */
 	@GetMapping("/new")
@@ -117,6 +129,13 @@ public class InvitationController extends PowControllerSupport {
 	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
 		PowUser inviter = inviter(request);
+		Optional<Duration> refused = (this.throttle != null) ? this.throttle.attempt(request, inviter.getUserId())
+				: Optional.empty();
+		if (refused.isPresent()) {
+			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
+			model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
+			return NEW_VIEW;
+		}
 		UserResult result = users().createWithoutPassword(params);
 		if (!result.succeeded()) {
 			if (this.preventUserEnumeration && ValidationCodes.onlyUserIdTaken(result.errors())) {

@@ -9,12 +9,18 @@ import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.store.PowStore;
+import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.PowThrottle;
+import dev.powspring.throttle.RequestThrottle;
+import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowUrls;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -70,17 +76,29 @@ public class ResetPasswordAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(PowThrottle.class)
+	@ConditionalOnMissingBean(name = "powResetPasswordThrottle")
+	RequestThrottle powResetPasswordThrottle(PowThrottle throttle, ClientAddresses addresses,
+			PowProperties powProperties) {
+		PowProperties.Throttle limits = powProperties.getThrottle();
+		return new RequestThrottle(throttle, addresses, "reset_password", limits.getResetPasswordPerTarget(),
+				limits.getResetPasswordPerAddress());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ResetPasswordController powResetPasswordController(PowUsersService users, PowSessionManager sessions,
 			ResetPasswordTokens tokens, ResetPasswordMessages messages, ResetPasswordMails mails,
-			PowProperties powProperties) {
+			PowProperties powProperties, @Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle,
+			ObjectProvider<SignInThrottle> signInThrottle, MessageSource messageSource) {
 		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
 			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
 					+ powProperties.getUserIdField().column() + ". Set pow.reset-password.enabled=false, or "
 					+ "pow.user-id-field=email.");
 		}
 		return new ResetPasswordController(users, sessions, tokens, messages, mails,
-				powProperties.isPreventUserEnumeration());
+				powProperties.isPreventUserEnumeration(), requestThrottle.getIfAvailable(),
+				signInThrottle.getIfAvailable(), messageSource);
 	}
 
 }

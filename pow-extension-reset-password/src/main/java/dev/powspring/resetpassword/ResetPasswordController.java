@@ -1,8 +1,12 @@
 package dev.powspring.resetpassword;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.throttle.RequestThrottle;
+import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.throttle.TooManyAttempts;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
@@ -13,6 +17,7 @@ import dev.powspring.web.guard.RequireNotAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -59,6 +64,12 @@ public class ResetPasswordController {
 
 	private final boolean preventUserEnumeration;
 
+	private final RequestThrottle requestThrottle;
+
+	private final SignInThrottle signInThrottle;
+
+	private final MessageSource messageSource;
+
 	/**
 	 * Create an instance.
 	 * @param users the users service
@@ -68,15 +79,22 @@ public class ResetPasswordController {
 	 * @param mails sends the reset mail
 	 * @param preventUserEnumeration whether an unknown email gets the same answer as a
 	 * known one
+	 * @param requestThrottle limits reset requests, or {@code null} when throttling is off
+	 * @param signInThrottle forgets failed sign-ins after a reset, or {@code null}
+	 * @param messageSource resolves the too-many-attempts message
 	 */
 	public ResetPasswordController(PowUsersService users, PowSessionManager sessions, ResetPasswordTokens tokens,
-			ResetPasswordMessages messages, ResetPasswordMails mails, boolean preventUserEnumeration) {
+			ResetPasswordMessages messages, ResetPasswordMails mails, boolean preventUserEnumeration,
+			RequestThrottle requestThrottle, SignInThrottle signInThrottle, MessageSource messageSource) {
 		this.users = users;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.messages = messages;
 		this.mails = mails;
 		this.preventUserEnumeration = preventUserEnumeration;
+		this.requestThrottle = requestThrottle;
+		this.signInThrottle = signInThrottle;
+		this.messageSource = messageSource;
 	}
 
 	@InitBinder("user")
@@ -99,6 +117,13 @@ public class ResetPasswordController {
 	@PostMapping
 	public String create(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		Optional<Duration> refused = (this.requestThrottle != null) ? this.requestThrottle.attempt(request, email)
+				: Optional.empty();
+		if (refused.isPresent()) {
+			model.addAttribute("email", email);
+			model.addAttribute(PowFlash.ERROR, TooManyAttempts.answer(this.messageSource, request, response, refused.get()));
+			return NEW_VIEW;
+		}
 		// Made before the lookup, so known and unknown emails take the same time.
 		String token = this.tokens.generate();
 		Optional<PowUser> user = this.users.getByUserId(email);
@@ -156,6 +181,10 @@ public class ResetPasswordController {
 		}
 		this.tokens.revokeAll(user.get().getId());
 		this.sessions.deleteAll(user.get().getId());
+		if (this.signInThrottle != null) {
+			// The owner proved control of the address: end any lockout an attacker caused.
+			this.signInThrottle.clear(user.get().getUserId());
+		}
 		PowFlash.info(redirectAttributes, this.messages.passwordHasBeenReset(request));
 		return "redirect:" + SIGN_IN_PATH;
 	}

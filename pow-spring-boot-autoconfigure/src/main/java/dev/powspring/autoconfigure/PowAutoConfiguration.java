@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfigura
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DelegatingMessageSource;
 
@@ -28,6 +29,7 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
 		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
+		PowThrottleConfiguration.class,
 		PowMailConfiguration.class,
 		PowWebConfiguration.class })
 public class PowAutoConfiguration {
@@ -55,6 +57,11 @@ public class PowAutoConfiguration {
 			search = SearchStrategy.CURRENT)
 	static DelegatingMessageSource messageSource() {
 		return new DelegatingMessageSource();
+	}
+
+	@Bean
+	static PowSettingsWarnings powSettingsWarnings(Environment environment) {
+		return new PowSettingsWarnings(environment);
 	}
 
 	@Bean

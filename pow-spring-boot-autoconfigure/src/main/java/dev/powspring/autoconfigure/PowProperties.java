@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.throttle.PowLimit;
 import dev.powspring.user.UserIdField;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for Pow.
@@ -60,6 +62,8 @@ public class PowProperties {
 	private final Guards guards = new Guards();
 
 	private final Store store = new Store();
+
+	private final Throttle throttle = new Throttle();
 
 	public UserIdField getUserIdField() {
 		return this.userIdField;
@@ -131,6 +135,126 @@ public class PowProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	public Throttle getThrottle() {
+		return this.throttle;
+	}
+
+	/**
+	 * Limits on failed sign-ins and on requests that send mail.
+	 */
+	public static class Throttle {
+
+		/**
+		 * Whether sign-ins and mail-sending requests are limited. Turning it off lets
+		 * anyone guess passwords at full speed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Header a trusted proxy sets with the client's address, such as
+		 * X-Forwarded-For. When empty, the connection's address is used; set it only
+		 * behind a proxy that overwrites the header.
+		 */
+		private String clientAddressHeader;
+
+		/**
+		 * Failed sign-ins per account.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit signInPerAccount = new PowLimit(10, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+		/**
+		 * Failed sign-ins per client address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit signInPerAddress = new PowLimit(100, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Password reset requests per email address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit resetPasswordPerTarget = new PowLimit(5, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Password reset requests per client address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit resetPasswordPerAddress = new PowLimit(20, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Confirmation mails sent again per email address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit confirmationPerTarget = new PowLimit(5, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Confirmation mails sent again per client address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit confirmationPerAddress = new PowLimit(20, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Invitations per inviter.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit invitationPerTarget = new PowLimit(20, Duration.ofHours(1), Duration.ofHours(1));
+
+		/**
+		 * Invitations per client address.
+		 */
+		@NestedConfigurationProperty
+		private PowLimit invitationPerAddress = new PowLimit(50, Duration.ofHours(1), Duration.ofHours(1));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getClientAddressHeader() {
+			return this.clientAddressHeader;
+		}
+
+		public void setClientAddressHeader(String clientAddressHeader) {
+			this.clientAddressHeader = clientAddressHeader;
+		}
+
+		public PowLimit getSignInPerAccount() {
+			return this.signInPerAccount;
+		}
+
+		public PowLimit getSignInPerAddress() {
+			return this.signInPerAddress;
+		}
+
+		public PowLimit getResetPasswordPerTarget() {
+			return this.resetPasswordPerTarget;
+		}
+
+		public PowLimit getResetPasswordPerAddress() {
+			return this.resetPasswordPerAddress;
+		}
+
+		public PowLimit getConfirmationPerTarget() {
+			return this.confirmationPerTarget;
+		}
+
+		public PowLimit getConfirmationPerAddress() {
+			return this.confirmationPerAddress;
+		}
+
+		public PowLimit getInvitationPerTarget() {
+			return this.invitationPerTarget;
+		}
+
+		public PowLimit getInvitationPerAddress() {
+			return this.invitationPerAddress;
+		}
+
 	}
 
 	/**
@@ -240,6 +364,20 @@ public class PowProperties {
 		 * browser are not signed out by a rotation.
 		 */
 		private Duration rotationGrace = Duration.ofSeconds(30);
+
+		/**
+		 * How long a session lives at most from sign-in, however active; remember-me may
+		 * then start a new one. Empty for no limit.
+		 */
+		private Duration absoluteTtl = Duration.ofHours(24);
+
+		public Duration getAbsoluteTtl() {
+			return this.absoluteTtl;
+		}
+
+		public void setAbsoluteTtl(Duration absoluteTtl) {
+			this.absoluteTtl = absoluteTtl;
+		}
 
 		public String getCookieName() {
 			return this.cookieName;

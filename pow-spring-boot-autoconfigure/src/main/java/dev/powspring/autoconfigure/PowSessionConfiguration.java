@@ -48,7 +48,8 @@ class PowSessionConfiguration {
 			logger.warn("pow.session.renewal-interval is empty: session tokens never rotate");
 		}
 		PowSessionManager sessions = new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(
-				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace()));
+				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace(),
+				session.getAbsoluteTtl()));
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
 		return sessions;

@@ -7,12 +7,14 @@ import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowSessionFilter;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
+import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.PowRoutes;
+import dev.powspring.web.PowSecurityHeadersInterceptor;
 import dev.powspring.web.callback.PowControllerCallback;
 import dev.powspring.web.callback.PowControllerCallbacks;
 import dev.powspring.web.controller.PowControllerSupport;
@@ -131,9 +133,11 @@ class PowWebConfiguration {
 	@ConditionalOnMissingBean
 	PowControllerSupport.Collaborators powControllerCollaborators(PowUsersService users, PowSessionManager sessions,
 			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties,
-			ObjectProvider<PowPageContributions.Contribution> contributions) {
+			ObjectProvider<PowPageContributions.Contribution> contributions, ObjectProvider<SignInThrottle> signInThrottle,
+			MessageSource messageSource) {
 		return new PowControllerSupport.Collaborators(users, sessions, routes, messages, callbacks,
-				properties.getUserIdField(), new PowPageContributions(contributions.orderedStream().toList()));
+				properties.getUserIdField(), new PowPageContributions(contributions.orderedStream().toList()),
+				signInThrottle.getIfAvailable(), messageSource);
 	}
 
 	@Bean
@@ -159,6 +163,7 @@ class PowWebConfiguration {
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new CsrfInterceptor(csrf)).order(Ordered.HIGHEST_PRECEDENCE);
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
+				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
 			}
 
 			@Override

@@ -91,8 +91,11 @@ public class PowSessionManager {
 	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user) {
-		String fingerprint = currentRecord(request).map(SessionRecord::fingerprint).orElseGet(TokenSigner::randomToken);
-		create(request, response, user, fingerprint, Map.of());
+		Optional<SessionRecord> current = currentRecord(request)
+			.filter((record) -> record.userId().equals(user.getId()));
+		// An account update keeps the session's fingerprint and its absolute lifetime.
+		create(request, response, user, current.map(SessionRecord::fingerprint).orElseGet(TokenSigner::randomToken),
+				Map.of(), current.map(SessionRecord::startedAt).orElse(null));
 	}
 
 	/**
@@ -108,6 +111,11 @@ public class PowSessionManager {
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
 			Map<String, String> metadata) {
+		create(request, response, user, fingerprint, metadata, null);
+	}
+
+	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
+			Map<String, String> metadata, Instant startedAt) {
 		for (PowSignInGuard guard : this.signInGuards) {
 			String refusal = guard.refusal(user);
 			if (refusal != null) {
@@ -116,7 +124,9 @@ public class PowSessionManager {
 		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		deleteSessionsWithFingerprint(user.getId(), fingerprint);
-		SessionRecord record = new SessionRecord(user.getId(), fingerprint, this.clock.instant(), null, metadata);
+		Instant now = this.clock.instant();
+		SessionRecord record = new SessionRecord(user.getId(), fingerprint, now, null, metadata,
+				(startedAt != null) ? startedAt : now);
 		issue(request, response, user, record);
 		request.setAttribute(CREATED_RECORD_ATTRIBUTE, record);
 		PowCurrentUser.assign(request, user);
@@ -152,7 +162,7 @@ public class PowSessionManager {
 			PowCookies.delete(request, response, this.settings.cookieName());
 			return Optional.empty();
 		}
-		if (user.isEmpty()) {
+		if (user.isEmpty() || beyondAbsoluteLifetime(record.get())) {
 			this.store.delete(SESSIONS, token.get());
 			PowCookies.delete(request, response, this.settings.cookieName());
 			return Optional.empty();
@@ -216,6 +226,11 @@ public class PowSessionManager {
 		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
 	}
 
+	private boolean beyondAbsoluteLifetime(SessionRecord record) {
+		Duration absolute = this.settings.absoluteTtl();
+		return absolute != null && !this.clock.instant().isBefore(record.startedAt().plus(absolute));
+	}
+
 	private boolean rotationDue(SessionRecord record) {
 		Duration interval = this.settings.renewalInterval();
 		return record.rotatedAt() == null && interval != null
@@ -232,7 +247,7 @@ public class PowSessionManager {
 		Instant now = this.clock.instant();
 		putRecord(token, record.rotated(now), this.settings.rotationGrace());
 		issue(request, response, user, new SessionRecord(record.userId(), record.fingerprint(), now, null,
-				record.metadata()));
+				record.metadata(), record.startedAt()));
 	}
 
 	private void issue(HttpServletRequest request, HttpServletResponse response, PowUser user, SessionRecord record) {
@@ -280,8 +295,11 @@ public class PowSessionManager {
 	 * @param renewalInterval how long a token is used before it rotates, or {@code null}
 	 * to never rotate
 	 * @param rotationGrace how long a replaced token keeps working
+	 * @param absoluteTtl how long a session lives at most, however active, or {@code null}
+	 * for no limit
 	 */
-	public record Settings(String cookieName, Duration ttl, Duration renewalInterval, Duration rotationGrace) {
+	public record Settings(String cookieName, Duration ttl, Duration renewalInterval, Duration rotationGrace,
+			Duration absoluteTtl) {
 
 	}
 

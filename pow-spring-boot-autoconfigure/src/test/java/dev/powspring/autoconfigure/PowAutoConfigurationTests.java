@@ -141,7 +141,7 @@ class PowAutoConfigurationTests {
 	@Test
 	void storeWhenApplicationDeclaresOneThenNoInMemoryStoreOrSweeper() {
 		PowStore declared = new NothingStore();
-		this.contextRunner.withBean(PowStore.class, () -> declared).run((context) -> {
+		this.contextRunner.withPropertyValues("pow.throttle.enabled=false").withBean(PowStore.class, () -> declared).run((context) -> {
 			assertThat(context).getBean(PowStore.class).isSameAs(declared);
 			assertThat(context).doesNotHaveBean(PowStoreSweeper.class);
 		});
@@ -181,7 +181,7 @@ class PowAutoConfigurationTests {
 	void storeHealthReportsUpWhenTheStoreAnswersAndDownWhenItFails() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(PowStoreHealthIndicator.class).health(true).getStatus())
 			.isEqualTo(Status.UP));
-		this.contextRunner.withBean(PowStore.class, FailingStore::new)
+		this.contextRunner.withPropertyValues("pow.throttle.enabled=false").withBean(PowStore.class, FailingStore::new)
 			.run((context) -> assertThat(context.getBean(PowStoreHealthIndicator.class).health(true).getStatus())
 				.isEqualTo(Status.DOWN));
 	}

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PowSessionManagerTests {
 
 	private static final PowSessionManager.Settings SETTINGS = new PowSessionManager.Settings("pow_session",
-			Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30));
+			Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(24));
 
 	private final MutableClock clock = MutableClock.now();
 

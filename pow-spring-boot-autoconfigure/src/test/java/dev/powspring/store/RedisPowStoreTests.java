@@ -235,7 +235,7 @@ class RedisPowStoreTests extends AbstractPowStoreContractTests {
 
 	@Test
 	void getLinkedReadsTheEntryAndTheEntryItNamesTogether() {
-		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of());
+		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of(), null);
 		store().put("credentials", "token", session, TTL);
 		store().put("credentials_user", "7", "the user", TTL);
 
@@ -248,7 +248,7 @@ class RedisPowStoreTests extends AbstractPowStoreContractTests {
 
 	@Test
 	void getLinkedWhenLinkedEntryMissingOrExpiredThenOnlyTheEntry() {
-		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of());
+		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of(), null);
 		store().put("credentials", "token", session, Duration.ofHours(1));
 		store().put("credentials_user", "7", "the user", Duration.ofMinutes(1));
 		getClock().advance(Duration.ofMinutes(2));
@@ -259,7 +259,7 @@ class RedisPowStoreTests extends AbstractPowStoreContractTests {
 
 	@Test
 	void getLinkedWhenEntryMissingOrExpiredThenEmpty() {
-		store().put("credentials", "token", new SessionRecord(7L, "f", Instant.EPOCH, null, Map.of()),
+		store().put("credentials", "token", new SessionRecord(7L, "f", Instant.EPOCH, null, Map.of(), null),
 				Duration.ofMinutes(1));
 		getClock().advance(Duration.ofMinutes(1));
 

@@ -103,15 +103,28 @@ class RegistrationFlowTests extends WebFlowTestSupport {
 		signIn(phone, "jane@example.com", "secret1234");
 
 		Browser.Page answer = laptop.submit(laptop.get("/registration/edit"), "form.pow-form",
-				Map.of("userId", "jane.new@example.com", "currentPassword", "secret1234", "password",
-						"new-secret-99", "passwordConfirmation", "new-secret-99"));
+				Map.of("userId", "jane.new@example.com", "currentPassword", "secret1234"));
 
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.location()).endsWith("/registration/edit");
 		assertThat(laptop.follow(answer).text(".pow-flash-info")).isEqualTo("Your account has been updated.");
 		assertThat(laptop.get("/notes").body()).isEqualTo("notes of jane.new@example.com");
 		assertThat(phone.get("/notes").body()).isEqualTo("notes of jane.new@example.com");
-		assertThat(signIn(browser(), "jane.new@example.com", "new-secret-99").status()).isEqualTo(302);
+	}
+
+	@Test
+	void updateWhenPasswordChangedThenOtherSessionsEndAndThisOneStays() {
+		Browser laptop = browser();
+		register(laptop, "jane@example.com", "secret1234");
+		Browser phone = browser();
+		signIn(phone, "jane@example.com", "secret1234");
+
+		laptop.submit(laptop.get("/registration/edit"), "form.pow-form", Map.of("userId", "jane@example.com",
+				"currentPassword", "secret1234", "password", "new-secret-99", "passwordConfirmation", "new-secret-99"));
+
+		assertThat(laptop.get("/notes").status()).as("the session that changed it").isEqualTo(200);
+		assertThat(phone.get("/notes").status()).as("every other session").isEqualTo(302);
+		assertThat(signIn(browser(), "jane@example.com", "new-secret-99").status()).isEqualTo(302);
 	}
 
 	@Test

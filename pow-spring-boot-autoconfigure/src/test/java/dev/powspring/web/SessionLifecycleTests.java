@@ -89,6 +89,21 @@ class SessionLifecycleTests extends WebFlowTestSupport {
 	}
 
 	@Test
+	void sessionWhenAbsoluteLifetimeReachedThenEndsHoweverActive() {
+		Browser browser = browser();
+		register(browser, "jane@example.com", "secret1234");
+
+		// A visit every 15 minutes keeps the session from idling out, up to 23:45 hours.
+		for (int visit = 1; visit <= 95; visit++) {
+			this.clock.advance(Duration.ofMinutes(15));
+			assertThat(browser.get("/notes").status()).as("visit %d", visit).isEqualTo(200);
+		}
+		this.clock.advance(Duration.ofMinutes(15));
+
+		assertThat(browser.get("/notes").status()).as("after 24 hours").isEqualTo(302);
+	}
+
+	@Test
 	void sessionWhenConcurrentRequestsArriveAtRotationThenAllAuthenticated() throws Exception {
 		Browser browser = browser();
 		register(browser, "jane@example.com", "secret1234");

@@ -1,12 +1,16 @@
 package dev.powspring.web.controller;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SignInRefusedException;
 import dev.powspring.store.PowStoreUnavailableException;
+import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.throttle.TooManyAttempts;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserIdField;
@@ -24,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindingResult;
@@ -62,6 +67,25 @@ public abstract class PowControllerSupport {
 
 	protected PowControllerCallbacks callbacks() {
 		return this.collaborators.callbacks();
+	}
+
+	/**
+	 * Return the sign-in throttle.
+	 * @return the throttle, or empty when throttling is off
+	 */
+	protected Optional<SignInThrottle> signInThrottle() {
+		return Optional.ofNullable(this.collaborators.signInThrottle());
+	}
+
+	/**
+	 * Answer a refused attempt with 429 and Retry-After.
+	 * @param request the request
+	 * @param response the response
+	 * @param retryAfter how long until attempts are allowed again
+	 * @return the message to show
+	 */
+	protected String tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) {
+		return TooManyAttempts.answer(this.collaborators.messageSource(), request, response, retryAfter);
 	}
 
 	/**
@@ -203,10 +227,12 @@ public abstract class PowControllerSupport {
 	 * @param callbacks the controller-callback chain
 	 * @param userIdField the field users sign in with
 	 * @param contributions the fragments extensions add to Pow's pages
+	 * @param signInThrottle limits failed sign-ins, or {@code null} when throttling is off
+	 * @param messageSource resolves messages that take arguments
 	 */
 	public record Collaborators(PowUsersService users, PowSessionManager sessions, PowRoutes routes,
 			PowMessages messages, PowControllerCallbacks callbacks, UserIdField userIdField,
-			PowPageContributions contributions) {
+			PowPageContributions contributions, SignInThrottle signInThrottle, MessageSource messageSource) {
 
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,9 +122,15 @@ public class RegistrationController extends PowControllerSupport {
 		return perform(context(PowAction.REGISTRATION_UPDATE, request, response, redirectAttributes, params, user),
 				(context) -> {
 					UserResult result = users().update(user, params);
-					// On success, a new token and the new user copy for every session of this user.
-					return result.succeeded() ? signIn(context, result.user(), result.errors())
-							: context.withOutcome(null, result.errors());
+					if (!result.succeeded()) {
+						return context.withOutcome(null, result.errors());
+					}
+					if (StringUtils.hasText(params.getPassword())) {
+						// A new password ends every other session and remember-me token.
+						sessions().deleteAll(user.getId());
+					}
+					// A new token, and the new user copy for every remaining session of this user.
+					return signIn(context, result.user(), result.errors());
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));

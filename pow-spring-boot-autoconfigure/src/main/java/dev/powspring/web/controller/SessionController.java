@@ -1,5 +1,8 @@
 package dev.powspring.web.controller;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -60,20 +63,27 @@ public class SessionController extends PowControllerSupport {
 			@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
+		Optional<Duration> refused = signInThrottle().flatMap((throttle) -> throttle.refusal(request, params.getUserId()));
+		if (refused.isPresent()) {
+			// Refused before any password hash is computed.
+			String message = tooManyAttempts(request, response, refused.get());
+			return signInForm(params, requestPath, message, model, response);
+		}
 		return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, params, null),
 				(context) -> {
 					PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
-					return (user != null) ? signIn(context, user, null) : context.withOutcome(null, null);
+					if (user == null) {
+						signInThrottle().ifPresent((throttle) -> throttle.failed(request, params.getUserId()));
+						return context.withOutcome(null, null);
+					}
+					signInThrottle().ifPresent((throttle) -> throttle.clear(user.getUserId()));
+					return signIn(context, user, null);
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().signedIn(request));
 						return redirectTo(routes().afterSignInPath(request));
 					}
-					noCache(response);
-					params.setPassword(null);
-					model.addAttribute(PowFlash.ERROR, messages().invalidCredentials(request));
-					model.addAttribute("requestPath", safeRequestPath(requestPath));
-					return NEW_VIEW;
+					return signInForm(params, requestPath, messages().invalidCredentials(request), model, response);
 				});
 	}
 
@@ -93,6 +103,15 @@ public class SessionController extends PowControllerSupport {
 					PowFlash.info(redirectAttributes, messages().signedOut(request));
 					return redirectTo(routes().afterSignOutPath(request));
 				});
+	}
+
+	private static String signInForm(UserParams params, String requestPath, String error, Model model,
+			HttpServletResponse response) {
+		noCache(response);
+		params.setPassword(null);
+		model.addAttribute(PowFlash.ERROR, error);
+		model.addAttribute("requestPath", safeRequestPath(requestPath));
+		return NEW_VIEW;
 	}
 
 	private static String safeRequestPath(String requestPath) {

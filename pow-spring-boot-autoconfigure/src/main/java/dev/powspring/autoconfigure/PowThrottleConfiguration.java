@@ -1,0 +1,55 @@
+package dev.powspring.autoconfigure;
+
+import java.time.Clock;
+
+import dev.powspring.store.CountingPowStore;
+import dev.powspring.store.PowStore;
+import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.PowThrottle;
+import dev.powspring.throttle.SignInThrottle;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Throttling, on unless {@code pow.throttle.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "pow.throttle.enabled", matchIfMissing = true)
+class PowThrottleConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PowThrottleConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowThrottle powThrottle(PowStore store, Clock clock) {
+		if (!(store instanceof CountingPowStore counting)) {
+			throw new IllegalStateException("Throttling counts in the store, but " + store.getClass().getName()
+					+ " cannot count (CountingPowStore). Use such a store, or set pow.throttle.enabled=false.");
+		}
+		return new PowThrottle(counting, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAddresses powClientAddresses(PowProperties properties) {
+		String header = properties.getThrottle().getClientAddressHeader();
+		if (header != null && !header.isBlank()) {
+			logger.info("Pow takes client addresses from the " + header + " header: make sure a proxy sets it");
+		}
+		return new ClientAddresses(header);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignInThrottle powSignInThrottle(PowThrottle throttle, ClientAddresses addresses, PowProperties properties) {
+		PowProperties.Throttle throttling = properties.getThrottle();
+		return new SignInThrottle(throttle, addresses, throttling.getSignInPerAccount(),
+				throttling.getSignInPerAddress());
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.powspring.web;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.password.PowPasswordEncoder;
+import dev.powspring.test.web.Browser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in throttling per account and per client address, counted in the store.
+ */
+@Import(ThrottlingTests.CountingEncoder.class)
+@TestPropertySource(properties = "pow.throttle.sign-in-per-address.max=25")
+class ThrottlingTests extends WebFlowTestSupport {
+
+	@Autowired
+	private CountingEncoder.Counting encoder;
+
+	@BeforeEach
+	void pastEarlierLockouts() {
+		this.clock.advance(Duration.ofHours(2));
+	}
+
+	@Test
+	void tenFailuresThenTheAccountIsRefusedWith429RetryAfterAndNoPasswordHash() {
+		register(browser(), "jane@example.com", "secret1234");
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(browser(), "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+		int checksBefore = this.encoder.verifications.get();
+
+		Browser.Page refused = signIn(browser(), "jane@example.com", "secret1234");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("900");
+		assertThat(refused.text(".pow-flash-error")).isEqualTo("Too many attempts. Please try again in 15 minute(s).");
+		assertThat(this.encoder.verifications.get()).as("no password hash for a refused attempt").isEqualTo(checksBefore);
+
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).as("after the lockout").isEqualTo(302);
+	}
+
+	@Test
+	void unknownUserIdsAreRefusedExactlyLikeKnownOnes() {
+		for (int i = 0; i < 10; i++) {
+			signIn(browser(), "nobody@example.com", "wrong-" + i);
+		}
+
+		Browser.Page refused = signIn(browser(), "NOBODY@example.com", "anything");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("900");
+	}
+
+	@Test
+	void successfulSignInClearsTheAccountsFailures() {
+		register(browser(), "joe@example.com", "secret1234");
+		for (int i = 0; i < 9; i++) {
+			signIn(browser(), "joe@example.com", "wrong-" + i);
+		}
+		assertThat(signIn(browser(), "joe@example.com", "secret1234").status()).isEqualTo(302);
+
+		for (int i = 0; i < 9; i++) {
+			assertThat(signIn(browser(), "joe@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+		assertThat(signIn(browser(), "joe@example.com", "secret1234").status()).isEqualTo(302);
+	}
+
+	@Test
+	void manyFailuresFromOneAddressRefuseEveryAccountFromIt() {
+		for (int i = 0; i < 25; i++) {
+			signIn(browser(), "guess" + i + "@example.com", "wrong");
+		}
+
+		Browser.Page refused = signIn(browser(), "someone-else@example.com", "whatever1");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("3600");
+	}
+
+	@Test
+	void powPagesCarrySecurityHeaders() {
+		Browser.Page page = browser().get("/session/new");
+
+		assertThat(page.header("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(page.header("X-Frame-Options")).hasValue("DENY");
+		assertThat(page.header("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+		assertThat(page.header("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(page.header("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingEncoder {
+
+		@Bean
+		Counting powPasswordEncoder() {
+			return new Counting(new PowPasswordEncoder(PasswordAlgorithm.PBKDF2_SHA512, 1, 4));
+		}
+
+		static class Counting implements PasswordEncoder {
+
+			private final PasswordEncoder delegate;
+
+			final AtomicInteger verifications = new AtomicInteger();
+
+			Counting(PasswordEncoder delegate) {
+				this.delegate = delegate;
+			}
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return this.delegate.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				this.verifications.incrementAndGet();
+				return this.delegate.matches(rawPassword, encodedPassword);
+			}
+
+			@Override
+			public boolean upgradeEncoding(String encodedPassword) {
+				return this.delegate.upgradeEncoding(encodedPassword);
+			}
+
+		}
+
+	}
+
+}
