@@ -55,7 +55,7 @@ abstract class EmailConfirmationTestSupport {
 		this.jdbc.sql("DELETE FROM users").update();
 		greenMail.purgeEmailFromAllMailboxes();
 		// Past the per-recipient mail window of earlier tests.
-		this.clock.advance(Duration.ofMinutes(5));
+		this.clock.advance(Duration.ofHours(2));
 	}
 
 	protected Browser browser() {

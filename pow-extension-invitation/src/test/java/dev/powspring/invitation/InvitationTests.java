@@ -62,7 +62,7 @@ class InvitationTests {
 	void startClean() throws Exception {
 		this.jdbc.sql("DELETE FROM users").update();
 		greenMail.purgeEmailFromAllMailboxes();
-		this.clock.advance(Duration.ofMinutes(5));
+		this.clock.advance(Duration.ofHours(2));
 		this.inviter = signedIn("jane@example.com");
 	}
 
@@ -197,6 +197,20 @@ class InvitationTests {
 
 		assertThat(other.follow(answer).text(".pow-flash-error")).isEqualTo("The invitation doesn't exist.");
 		assertThat(this.users.getByUserId("joe@example.com")).isPresent();
+	}
+
+	@Test
+	void invitationsPerInviterAreLimited() {
+		for (int i = 0; i < 20; i++) {
+			assertThat(invite(this.inviter, "guest" + i + "@example.com").status()).isEqualTo(302);
+		}
+
+		Browser.Page refused = invite(this.inviter, "one-too-many@example.com");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("3600");
+		assertThat(this.users.getByUserId("one-too-many@example.com")).isEmpty();
+		Mails.awaitMail(greenMail, 20);
 	}
 
 	private Browser browser() {

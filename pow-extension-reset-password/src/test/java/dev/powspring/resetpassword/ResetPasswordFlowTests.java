@@ -181,7 +181,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		requestReset(browser(), "jane@example.com");
 		String path = pathOf(linkIn(nextMail(1)));
-		int attempts = 8;
+		int attempts = 50;
 		List<Browser> browsers = new ArrayList<>();
 		List<Browser.Page> forms = new ArrayList<>();
 		for (int i = 0; i < attempts; i++) {
@@ -216,6 +216,35 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	@Test
+	void resetEndsALockoutAnAttackerCaused() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		for (int i = 0; i < 10; i++) {
+			signIn(browser(), "jane@example.com", "guess-" + i);
+		}
+		assertThat(signIn(browser(), "jane@example.com", "old-secret-1").status()).isEqualTo(429);
+		Browser browser = browser();
+		requestReset(browser, "jane@example.com");
+
+		chooseNewPassword(browser, pathOf(linkIn(nextMail(1))), "new-secret-2", "new-secret-2");
+
+		assertThat(signIn(browser(), "jane@example.com", "new-secret-2").status()).isEqualTo(302);
+	}
+
+	@Test
+	void resetRequestsForOneAddressAreLimited() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		for (int i = 0; i < 5; i++) {
+			assertThat(requestReset(browser(), "jane@example.com").status()).isEqualTo(302);
+		}
+
+		Browser.Page refused = requestReset(browser(), "jane@example.com");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("3600");
+		assertThat(refused.text(".pow-flash-error")).startsWith("Too many attempts.");
 	}
 
 	private static void assertInvalidToken(Browser browser, Browser.Page answer) {

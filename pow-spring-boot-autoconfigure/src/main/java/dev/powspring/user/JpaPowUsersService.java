@@ -51,6 +51,8 @@ public class JpaPowUsersService implements PowUsersService {
 
 	private final Clock clock;
 
+	private final int passwordMaxLength;
+
 	private final UserFields userFields;
 
 	// Verified against when no user matches, so an unknown user costs one full hash check.
@@ -80,6 +82,7 @@ public class JpaPowUsersService implements PowUsersService {
 		this.passwordEncoder = passwordEncoder;
 		this.validator = new UserValidator(userIdField, passwordMinLength, passwordMaxLength, passwordEncoder);
 		this.clock = clock;
+		this.passwordMaxLength = passwordMaxLength;
 		this.userFields = new UserFields(userClass);
 		this.dummyPasswordHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
@@ -99,6 +102,11 @@ public class JpaPowUsersService implements PowUsersService {
 			return Optional.empty();
 		}
 		String givenPassword = (password != null) ? password : "";
+		if (givenPassword.length() > this.passwordMaxLength * 2) {
+			// Longer than any password can be: never hash it, but pay for one check.
+			this.passwordEncoder.matches("", this.dummyPasswordHash);
+			return Optional.empty();
+		}
 		Optional<PowUser> user = getByUserId(userId);
 		String hash = user.map(PowUser::getPasswordHash).orElse(null);
 		if (hash == null) {

@@ -58,6 +58,10 @@ public final class TestSchema implements AutoCloseable {
 		properties.put("spring.datasource.username", nullToEmpty(this.database.username()));
 		properties.put("spring.datasource.password", nullToEmpty(this.database.password()));
 		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+		// Many test contexts stay cached at once: an idle one keeps a single connection
+		// to the server.
+		properties.put("spring.datasource.hikari.minimum-idle", "1");
+		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		return properties;
 	}
 
