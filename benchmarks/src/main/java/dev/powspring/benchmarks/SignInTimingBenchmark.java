@@ -47,7 +47,8 @@ public final class SignInTimingBenchmark {
 		try (TestSchema schema = PostgresTestDatabase.get().createSchema("SignInTimingBenchmark");
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
 					.properties(schema.datasourcePropertyPairs())
-					.properties("server.port=0", "logging.level.root=warn", "pow.secret-key=benchmark-secret-key-0123456789abcdef",
+					.properties("server.port=0", "logging.level.root=warn", "spring.jpa.open-in-view=false",
+							"pow.secret-key=benchmark-secret-key-0123456789abcdef",
 							// Known users fail a few times each; one account is locked out.
 							"pow.throttle.sign-in-per-account.max=1000000",
 							"pow.throttle.sign-in-per-address.max=1000000")
