@@ -57,6 +57,26 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 	}
 
 	@Test
+	void confirmationMailsSentAgainAreLimitedPerAddressWithoutChangingTheAnswer() {
+		register(browser(), "jane@example.com", "secret1234");
+		nextMail(1);
+		for (int attempt = 1; attempt <= 6; attempt++) {
+			// Past the mailer's own per-minute limit, so only the resend limit counts.
+			this.clock.advance(Duration.ofMinutes(2));
+			Browser browser = browser();
+			Browser.Page answer = signIn(browser, "jane@example.com", "secret1234");
+			assertThat(browser.follow(answer).text(".pow-flash-info")).as("attempt %d", attempt).isEqualTo(REQUIRED);
+			// The registration's mail counts too: five confirmation mails per hour in all.
+			if (attempt <= 4) {
+				nextMail(1 + attempt);
+			}
+		}
+		register(browser(), "sentinel@example.com", "secret1234");
+
+		assertThat(Mails.recipientOf(nextMail(6))).as("no further mail before this one").isEqualTo("sentinel@example.com");
+	}
+
+	@Test
 	void signInThroughApplicationsOwnEndpointWhenUnconfirmedThenForbidden() {
 		register(browser(), "jane@example.com", "secret1234");
 		nextMail(1);

@@ -98,6 +98,17 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
+	void startupWhenThrottlingOffOrLifetimesLongThenWarns(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("pow.throttle.enabled=false", "pow.session.absolute-ttl=72h",
+					"pow.persistent-session.ttl=90d", "pow.session.ttl=2h")
+			.run((context) -> assertThat(output).contains("pow.throttle.enabled is false")
+				.contains("pow.session.absolute-ttl is PT72H")
+				.contains("pow.persistent-session.ttl is PT2160H")
+				.contains("pow.session.ttl is PT2H"));
+	}
+
+	@Test
 	void startupWhenDefaultsKeptThenNoWarning(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(output).doesNotContain("pow.password"));
 	}
