@@ -13,6 +13,7 @@ mkdir -p "$out"
 java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 3 -r 2s -rf text -rff "$out/jmh.txt" \
   'dev.powspring.benchmarks.(PasswordVerify|Store|SessionResolution)Benchmark' > "$out/jmh.log"
 java -cp "$classpath" dev.powspring.benchmarks.SignInTimingBenchmark 300 "$out/sign-in.md" > "$out/sign-in.log"
+java -cp "$classpath" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > "$out/heap.md"
 
 {
   echo "# Benchmark results"
@@ -23,6 +24,12 @@ java -cp "$classpath" dev.powspring.benchmarks.SignInTimingBenchmark 300 "$out/s
   echo "## Sign-in timing"
   echo
   cat "$out/sign-in.md"
+  echo
+  echo "## Memory"
+  echo
+  echo "| Measure | Result |"
+  echo "|---|---|"
+  cat "$out/heap.md"
   echo
   echo "## JMH"
   echo

@@ -94,8 +94,8 @@ public class PowSessionManager {
 		Optional<SessionRecord> current = currentRecord(request)
 			.filter((record) -> record.userId().equals(user.getId()));
 		// An account update keeps the session's fingerprint and its absolute lifetime.
-		create(request, response, user, current.map(SessionRecord::fingerprint).orElseGet(TokenSigner::randomToken),
-				Map.of(), current.map(SessionRecord::startedAt).orElse(null));
+		create(request, response, user, current.map(SessionRecord::fingerprint).orElse(null), Map.of(),
+				current.map(SessionRecord::startedAt).orElse(null));
 	}
 
 	/**
@@ -123,7 +123,13 @@ public class PowSessionManager {
 			}
 		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
-		deleteSessionsWithFingerprint(user.getId(), fingerprint);
+		if (fingerprint == null) {
+			// A new session: no earlier session can share its fingerprint.
+			fingerprint = TokenSigner.randomToken();
+		}
+		else {
+			deleteSessionsWithFingerprint(user.getId(), fingerprint);
+		}
 		Instant now = this.clock.instant();
 		SessionRecord record = new SessionRecord(user.getId(), fingerprint, now, null, metadata,
 				(startedAt != null) ? startedAt : now);
