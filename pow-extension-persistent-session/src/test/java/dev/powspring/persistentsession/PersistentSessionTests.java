@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.powspring.persistentsession.testapp.PersistentSessionTestApplication;
 import dev.powspring.test.mail.Mails;
 import dev.powspring.test.postgres.PostgresTest;
@@ -45,13 +44,11 @@ class PersistentSessionTests {
 	private static final String COOKIE = "persistent_session";
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension greenMail = Mails.smtpServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		Mails.pointSpringMailAt(registry, greenMail);
 	}
 
 	@LocalServerPort

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.powspring.resetpassword.testapp.ResetPasswordTestApplication;
 import dev.powspring.test.mail.Mails;
 import dev.powspring.test.postgres.PostgresTest;
@@ -34,13 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ResetPasswordTestSupport {
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension greenMail = Mails.smtpServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		Mails.pointSpringMailAt(registry, greenMail);
 	}
 
 	@LocalServerPort

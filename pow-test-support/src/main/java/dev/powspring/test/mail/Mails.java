@@ -5,10 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Mails {
 
 	private Mails() {
+	}
+
+	/**
+	 * Return an SMTP server on a free port that lives for the whole test class, so a
+	 * Spring test context can be pointed at it once (see {@link #pointSpringMailAt}).
+	 * @return the server, to register with {@code @RegisterExtension}
+	 */
+	public static GreenMailExtension smtpServer() {
+		return new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+	}
+
+	/**
+	 * Point {@code spring.mail.*} at the server, from a {@code @DynamicPropertySource}.
+	 * @param registry the registry
+	 * @param greenMail the server
+	 */
+	public static void pointSpringMailAt(DynamicPropertyRegistry registry, GreenMailExtension greenMail) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
 	}
 
 	/**
