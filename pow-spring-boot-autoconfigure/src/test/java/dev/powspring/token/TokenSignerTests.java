@@ -1,10 +1,18 @@
 package dev.powspring.token;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
@@ -51,6 +59,31 @@ class TokenSignerTests {
 			.encodeToString(mac.doFinal("flash\nvalue".getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(this.signer.sign("flash", "value")).isEqualTo("value." + expected);
+	}
+
+	@Test
+	void signWhenManyThreadsSignAtOnceThenEachGetsTheSignatureOfItsOwnValue() throws Exception {
+		TokenSigner signer = TokenSigner.fromSecret(SECRET);
+		Map<String, String> expected = new HashMap<>();
+		for (int i = 0; i < 200; i++) {
+			expected.put("value-" + i, signer.sign("session", "value-" + i));
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int round = 0; round < 20; round++) {
+				for (String value : expected.keySet()) {
+					results.add(threads.submit(() -> signer.sign("session", value).equals(expected.get(value))
+							&& signer.verify("session", expected.get(value)).equals(Optional.of(value))));
+				}
+			}
+			for (Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.powspring.web.guard;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
+import java.util.Map;
 
 import dev.powspring.session.PowCurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.ConcurrentReferenceHashMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -28,6 +30,10 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	private final List<PathPattern> notAuthenticatedPaths;
 
 	private final PowAuthErrorHandler errorHandler;
+
+	// Annotations never change at runtime; weak keys let a redeployed class loader go.
+	private final Map<AnnotatedElement, Requirement> annotations = new ConcurrentReferenceHashMap<>(256,
+			ConcurrentReferenceHashMap.ReferenceType.WEAK);
 
 	/**
 	 * Create an instance.
@@ -64,11 +70,13 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 
 	private Requirement requirement(HttpServletRequest request, Object handler) {
 		if (handler instanceof HandlerMethod handlerMethod) {
-			Requirement onMethod = annotated(handlerMethod.getMethod());
+			Requirement onMethod = this.annotations.computeIfAbsent(handlerMethod.getMethod(),
+					PowGuardInterceptor::annotated);
 			if (onMethod != Requirement.NONE) {
 				return onMethod;
 			}
-			Requirement onType = annotated(handlerMethod.getBeanType());
+			Requirement onType = this.annotations.computeIfAbsent(handlerMethod.getBeanType(),
+					PowGuardInterceptor::annotated);
 			if (onType != Requirement.NONE) {
 				return onType;
 			}
