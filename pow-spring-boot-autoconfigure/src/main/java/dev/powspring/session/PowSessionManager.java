@@ -154,9 +154,9 @@ public class PowSessionManager {
 		Optional<SessionRecord> record;
 		Optional<PowUser> user;
 		if (this.store instanceof LinkedReadPowStore linkedRead) {
-			// One round trip for both reads.
+			// One round trip for both reads: a session's principal is its user's key.
 			Optional<LinkedReadPowStore.Linked<SessionRecord, PowUser>> linked = linkedRead.getLinked(SESSIONS,
-					token.get(), SessionRecord.class, "userId", USERS, PowUser.class);
+					token.get(), SessionRecord.class, USERS, PowUser.class);
 			record = linked.map(LinkedReadPowStore.Linked::value);
 			user = linked.flatMap(LinkedReadPowStore.Linked::linked);
 		}

@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * Values are stored and returned as the same instances, which is why callers must not
  * mutate them (see {@link PowStore}).
  */
-public class InMemoryPowStore implements PrincipalIndexedPowStore, CountingPowStore, ExpiringStore {
+public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore {
 
 	private final Clock clock;
 
@@ -79,6 +79,20 @@ public class InMemoryPowStore implements PrincipalIndexedPowStore, CountingPowSt
 			return Optional.empty();
 		}
 		return type.isInstance(entry.value()) ? Optional.of(type.cast(entry.value())) : Optional.empty();
+	}
+
+	@Override
+	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type,
+			String linkNamespace, Class<B> linkType) {
+		Assert.notNull(type, "type must not be null");
+		Assert.notNull(linkType, "linkType must not be null");
+		Entry entry = this.entries.get(new EntryKey(namespace, key));
+		if (entry == null || entry.isExpiredAt(this.clock.instant()) || !type.isInstance(entry.value())) {
+			return Optional.empty();
+		}
+		Optional<B> linked = (entry.principal() != null) ? get(linkNamespace, entry.principal(), linkType)
+				: Optional.empty();
+		return Optional.of(new Linked<>(type.cast(entry.value()), linked));
 	}
 
 	@Override

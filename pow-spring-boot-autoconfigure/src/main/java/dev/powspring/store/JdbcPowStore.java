@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A store in the {@code pow_store} table, shared by every node that uses the database.
- * Values are JSON; each read is one query on the primary key; expired rows are never
+ * Values are JSON; each read is one query on the primary key, a session and its user
+ * included; expired rows are never
  * returned, and a job removes them in bounded batches ({@link #removeExpired()}).
  * <p>
  * Every database failure surfaces as a {@link PowStoreUnavailableException}.
  */
-public class JdbcPowStore implements PrincipalIndexedPowStore, CountingPowStore, ExpiringStore {
+public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore {
 
 	private static final int MAX_INCREMENT_ATTEMPTS = 1000;
 
@@ -115,6 +116,38 @@ public class JdbcPowStore implements PrincipalIndexedPowStore, CountingPowStore,
 			.query((row, number) -> new JsonValueCodec.Encoded(row.getString("value_type"), row.getString("value_json")))
 			.optional())
 			.flatMap((encoded) -> this.codec.decode(encoded.type(), encoded.json(), type));
+	}
+
+	@Override
+	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type,
+			String linkNamespace, Class<B> linkType) {
+		requireText(namespace, "namespace");
+		requireText(key, "key");
+		requireText(linkNamespace, "linkNamespace");
+		if (type == null || linkType == null) {
+			throw new IllegalArgumentException("type and linkType must not be null");
+		}
+		Optional<Row> row = access(() -> this.jdbc
+			.sql("SELECT entry.value_type, entry.value_json, linked.value_type AS linked_type, "
+					+ "linked.value_json AS linked_json FROM pow_store entry LEFT JOIN pow_store linked "
+					+ "ON linked.namespace = :linkNamespace AND linked.store_key = entry.principal "
+					+ "AND linked.expires_at > :now "
+					+ "WHERE entry.namespace = :namespace AND entry.store_key = :key AND entry.expires_at > :now")
+			.param("linkNamespace", linkNamespace)
+			.param("namespace", namespace)
+			.param("key", key)
+			.param("now", now())
+			.query((result, number) -> new Row(result.getString("value_type"), result.getString("value_json"),
+					result.getString("linked_type"), result.getString("linked_json")))
+			.optional());
+		return row.flatMap((found) -> this.codec.decode(found.type(), found.json(), type).map((value) -> {
+			Optional<B> linked = (found.linkedType() != null)
+					? this.codec.decode(found.linkedType(), found.linkedJson(), linkType) : Optional.empty();
+			return new Linked<>(value, linked);
+		}));
+	}
+
+	private record Row(String type, String json, String linkedType, String linkedJson) {
 	}
 
 	@Override

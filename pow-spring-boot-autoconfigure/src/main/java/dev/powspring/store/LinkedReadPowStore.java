@@ -3,27 +3,26 @@ package dev.powspring.store;
 import java.util.Optional;
 
 /**
- * The capability to read an entry and the entry one of its fields names in one round
- * trip: how a session and the user it belongs to are read on every authenticated request.
+ * The capability to read an entry and the entry its principal names in one round trip:
+ * how a session and the user it belongs to are read on every authenticated request.
  */
-public interface LinkedReadPowStore extends PowStore {
+public interface LinkedReadPowStore extends PrincipalIndexedPowStore {
 
 	/**
-	 * Read an entry and, in the same round trip, the entry whose key is the value of one
-	 * of its fields.
+	 * Read an entry and, in the same round trip, the entry of another namespace whose key
+	 * is the entry's principal.
 	 * @param <A> the entry's type
 	 * @param <B> the linked entry's type
 	 * @param namespace the entry's namespace
 	 * @param key the entry's key
 	 * @param type the entry's type
-	 * @param linkField the entry's field holding the linked entry's key
-	 * @param linkNamespace the linked entry's namespace
+	 * @param linkNamespace the namespace of the entry keyed by the principal
 	 * @param linkType the linked entry's type
-	 * @return the entry with the linked one (empty when it is missing), or empty when the
-	 * entry itself is missing
+	 * @return the entry with the linked one (empty when it, or the entry's principal, is
+	 * missing), or empty when the entry itself is missing
 	 */
-	<A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkField,
-			String linkNamespace, Class<B> linkType);
+	<A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkNamespace,
+			Class<B> linkType);
 
 	/**
 	 * An entry and the entry it links to.

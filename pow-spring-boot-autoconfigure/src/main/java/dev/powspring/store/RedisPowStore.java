@@ -44,7 +44,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Every Redis failure surfaces as a {@link PowStoreUnavailableException}.
  */
-public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowStore, CountingPowStore {
+public class RedisPowStore implements LinkedReadPowStore, CountingPowStore {
 
 	// Redis rejects an expiry past the end of its clock; a century is forever for Pow.
 	private static final Duration LONGEST_TTL = Duration.ofDays(365L * 100);
@@ -145,18 +145,18 @@ public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowSto
 			return 1
 			""", Long.class);
 
-	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the link field, ARGV[3] the linked key's
-	// prefix. Returns {} when the entry is missing or expired, else its type and JSON and
-	// the linked entry's type, JSON and expiry ('' when missing).
+	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the linked entry's key prefix. Returns {}
+	// when the entry is missing or expired, else its type and JSON and the type, JSON and
+	// expiry of the entry its principal names ('' when missing). The principal becomes an
+	// entry key as member() makes one.
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static final RedisScript<List<String>> GET_LINKED = (RedisScript) RedisScript.of("""
-			local a = redis.call('HMGET', KEYS[1], 't', 'v', 'e')
+			local a = redis.call('HMGET', KEYS[1], 't', 'v', 'e', 'p')
 			if not a[1] or not a[2] or not a[3] or tonumber(a[3]) <= tonumber(ARGV[1]) then return {} end
-			local ok, decoded = pcall(cjson.decode, a[2])
-			if not ok or type(decoded) ~= 'table' or decoded[ARGV[2]] == nil then return {a[1], a[2], '', '', ''} end
-			local link = decoded[ARGV[2]]
-			if type(link) == 'number' then link = string.format('%d', link) else link = tostring(link) end
-			local b = redis.call('HMGET', ARGV[3] .. link, 't', 'v', 'e')
+			if not a[4] then return {a[1], a[2], '', '', ''} end
+			local link = a[4]
+			if string.sub(link, 1, 10) == 'principal:' or string.sub(link, 1, 1) == '~' then link = '~' .. link end
+			local b = redis.call('HMGET', ARGV[2] .. link, 't', 'v', 'e')
 			return {a[1], a[2], b[1] or '', b[2] or '', b[3] or ''}
 			""", List.class);
 
@@ -238,16 +238,15 @@ public class RedisPowStore implements PrincipalIndexedPowStore, LinkedReadPowSto
 	}
 
 	@Override
-	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkField,
+	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type,
 			String linkNamespace, Class<B> linkType) {
 		requireNonNull(namespace, "namespace");
 		requireNonNull(key, "key");
 		requireNonNull(type, "type");
-		requireNonNull(linkField, "linkField");
 		requireNonNull(linkNamespace, "linkNamespace");
 		requireNonNull(linkType, "linkType");
 		List<String> fields = access(() -> this.redis.execute(GET_LINKED, List.of(entryKey(namespace, member(key))),
-				now(), linkField, entryKey(linkNamespace, "")));
+				now(), entryKey(linkNamespace, "")));
 		if (fields == null || fields.size() < 5) {
 			return Optional.empty();
 		}

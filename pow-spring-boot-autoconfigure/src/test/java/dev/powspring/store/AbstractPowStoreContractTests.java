@@ -3,6 +3,7 @@ package dev.powspring.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -448,6 +449,63 @@ public abstract class AbstractPowStoreContractTests {
 		PrincipalIndexedPowStore store = principalIndexedStore();
 		assertThatIllegalArgumentException().isThrownBy(() -> store.put(NAMESPACE, "session", "value", TTL, null));
 		assertThat(store.get(NAMESPACE, "session", String.class)).isEmpty();
+	}
+
+	@Test
+	void getLinkedThenTheEntryAndTheEntryItsPrincipalNames() {
+		LinkedReadPowStore store = linkedReadStore();
+		store.put(NAMESPACE, "session", "the session", TTL, "7");
+		store.put(OTHER_NAMESPACE, "7", "user 7", TTL);
+		store.put(OTHER_NAMESPACE, "8", "user 8", TTL);
+
+		assertThat(store.getLinked(NAMESPACE, "session", String.class, OTHER_NAMESPACE, String.class))
+			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("user 7")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "principal:7", "~7" })
+	void getLinkedWhenPrincipalLooksLikeAReservedKeyThenTheEntryWithThatKey(String principal) {
+		LinkedReadPowStore store = linkedReadStore();
+		store.put(NAMESPACE, "session", "the session", TTL, principal);
+		store.put(OTHER_NAMESPACE, principal, "the user", TTL);
+
+		assertThat(store.getLinked(NAMESPACE, "session", String.class, OTHER_NAMESPACE, String.class))
+			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("the user")));
+	}
+
+	@Test
+	void getLinkedWhenLinkedEntryMissingExpiredOrOfOtherTypeThenOnlyTheEntry() {
+		LinkedReadPowStore store = linkedReadStore();
+		store.put(NAMESPACE, "expired", "session", Duration.ofHours(1), "7");
+		store.put(NAMESPACE, "missing", "session", Duration.ofHours(1), "8");
+		store.put(NAMESPACE, "other-type", "session", Duration.ofHours(1), "9");
+		store.put(NAMESPACE, "unindexed", "session", Duration.ofHours(1));
+		store.put(OTHER_NAMESPACE, "7", "user 7", Duration.ofMinutes(1));
+		store.put(OTHER_NAMESPACE, "9", 9L, Duration.ofHours(1));
+		this.clock.advance(Duration.ofMinutes(2));
+
+		for (String key : List.of("expired", "missing", "other-type", "unindexed")) {
+			assertThat(store.getLinked(NAMESPACE, key, String.class, OTHER_NAMESPACE, String.class)).as(key)
+				.hasValue(new LinkedReadPowStore.Linked<>("session", Optional.empty()));
+		}
+	}
+
+	@Test
+	void getLinkedWhenEntryMissingExpiredOrOfOtherTypeThenEmpty() {
+		LinkedReadPowStore store = linkedReadStore();
+		store.put(NAMESPACE, "expired", "session", Duration.ofMinutes(1), "7");
+		store.put(NAMESPACE, "other-type", 1L, TTL, "7");
+		store.put(OTHER_NAMESPACE, "7", "user 7", TTL);
+		this.clock.advance(Duration.ofMinutes(1));
+
+		for (String key : List.of("expired", "other-type", "missing")) {
+			assertThat(store.getLinked(NAMESPACE, key, String.class, OTHER_NAMESPACE, String.class)).as(key).isEmpty();
+		}
+	}
+
+	private LinkedReadPowStore linkedReadStore() {
+		assumeThat(this.store).as("store with linked reads").isInstanceOf(LinkedReadPowStore.class);
+		return (LinkedReadPowStore) this.store;
 	}
 
 	private PrincipalIndexedPowStore principalIndexedStore() {

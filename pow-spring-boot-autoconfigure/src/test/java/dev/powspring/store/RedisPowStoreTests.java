@@ -1,7 +1,6 @@
 package dev.powspring.store;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -231,42 +230,6 @@ class RedisPowStoreTests extends AbstractPowStoreContractTests {
 		Long ttl = redis.getExpire(key, TimeUnit.MILLISECONDS);
 		assertThat(ttl).as("PTTL of %s", key).isNotNull();
 		return ttl;
-	}
-
-	@Test
-	void getLinkedReadsTheEntryAndTheEntryItNamesTogether() {
-		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of(), null);
-		store().put("credentials", "token", session, TTL);
-		store().put("credentials_user", "7", "the user", TTL);
-
-		assertThat(store().getLinked("credentials", "token", SessionRecord.class, "userId", "credentials_user",
-				String.class)).hasValueSatisfying((linked) -> {
-					assertThat(linked.value()).isEqualTo(session);
-					assertThat(linked.linked()).hasValue("the user");
-				});
-	}
-
-	@Test
-	void getLinkedWhenLinkedEntryMissingOrExpiredThenOnlyTheEntry() {
-		SessionRecord session = new SessionRecord(7L, "fingerprint", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of(), null);
-		store().put("credentials", "token", session, Duration.ofHours(1));
-		store().put("credentials_user", "7", "the user", Duration.ofMinutes(1));
-		getClock().advance(Duration.ofMinutes(2));
-
-		assertThat(store().getLinked("credentials", "token", SessionRecord.class, "userId", "credentials_user",
-				String.class)).hasValueSatisfying((linked) -> assertThat(linked.linked()).isEmpty());
-	}
-
-	@Test
-	void getLinkedWhenEntryMissingOrExpiredThenEmpty() {
-		store().put("credentials", "token", new SessionRecord(7L, "f", Instant.EPOCH, null, Map.of(), null),
-				Duration.ofMinutes(1));
-		getClock().advance(Duration.ofMinutes(1));
-
-		assertThat(store().getLinked("credentials", "token", SessionRecord.class, "userId", "credentials_user",
-				String.class)).isEmpty();
-		assertThat(store().getLinked("credentials", "missing", SessionRecord.class, "userId", "credentials_user",
-				String.class)).isEmpty();
 	}
 
 }
