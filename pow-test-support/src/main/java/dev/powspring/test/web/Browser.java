@@ -128,6 +128,19 @@ public final class Browser {
 	}
 
 	/**
+	 * Return the cookies this browser holds as one {@code Cookie} request header, for
+	 * handing its session to another HTTP client.
+	 * @return the header value
+	 */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
+	/**
 	 * Replace a cookie's value, as a tampering client would.
 	 * @param name the cookie name
 	 * @param value the new value

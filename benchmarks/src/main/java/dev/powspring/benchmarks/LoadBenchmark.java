@@ -1,0 +1,297 @@
+package dev.powspring.benchmarks;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
+
+import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.password.PowPasswordEncoder;
+import dev.powspring.test.postgres.PostgresTestDatabase;
+import dev.powspring.test.postgres.TestSchema;
+import dev.powspring.test.redis.RedisTestServer;
+import dev.powspring.test.web.Browser;
+
+/**
+ * Loads the sample application, running from its jar on PostgreSQL, with wrk over
+ * loopback, once per store backend:
+ * <ul>
+ * <li>a public page ({@code /}) and a protected page ({@code /notes}) with a valid
+ * session, measured alternately so that drift on the machine affects both alike; both run
+ * one small query and render one template, so their difference is what authentication
+ * costs a request;</li>
+ * <li>successful sign-ins per second, alternately with the rate at which this machine
+ * verifies Pow's default password hash on every core: the hash is the floor of a
+ * sign-in, and everything else a sign-in does should add little to it.</li>
+ * </ul>
+ * Arguments: the sample application's jar, the seconds of one measurement, the number of
+ * alternating rounds, and the Markdown file to write.
+ */
+public final class LoadBenchmark {
+
+	private static final String EMAIL = "load@example.com";
+
+	private static final String PASSWORD = "load-test-password";
+
+	private static final List<String> STORES = List.of("memory", "jdbc", "redis");
+
+	private static final Map<String, Double> PAGE_TARGETS = Map.of("memory", 0.90, "jdbc", 0.80, "redis", 0.80);
+
+	private static final double SIGN_IN_TARGET = 0.90;
+
+	private final Path jar;
+
+	private final int seconds;
+
+	private final int rounds;
+
+	private final int cores = Runtime.getRuntime().availableProcessors();
+
+	private LoadBenchmark(Path jar, int seconds, int rounds) {
+		this.jar = jar;
+		this.seconds = seconds;
+		this.rounds = rounds;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path jar = Path.of(args[0]);
+		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 10;
+		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
+		String report = new LoadBenchmark(jar, seconds, rounds).run();
+		System.out.println(report);
+		if (args.length > 3) {
+			Files.writeString(Path.of(args[3]), report);
+		}
+	}
+
+	private String run() throws Exception {
+		Wrk pages = new Wrk(1, 8, this.seconds);
+		Wrk signIns = new Wrk(1, 2 * this.cores, this.seconds);
+		StringBuilder pageRows = new StringBuilder();
+		StringBuilder pageRatios = new StringBuilder();
+		StringBuilder signInRows = new StringBuilder();
+		String startCommand = null;
+		for (String store : STORES) {
+			try (TestSchema schema = PostgresTestDatabase.get().createSchema("LoadBenchmark");
+					SampleAppProcess app = SampleAppProcess.start(this.jar, properties(schema, store),
+							Files.createTempFile("pow-sample-" + store, ".log"))) {
+				startCommand = app.commandLine();
+				String base = "http://127.0.0.1:" + app.port();
+				String session = signedInCookies(app.port(), schema);
+				Map<String, String> signedIn = Map.of("Cookie", session);
+
+				// Warm-up of both pages, discarded.
+				pages.run(base + "/", "GET", Map.of(), null);
+				pages.run(base + "/notes", "GET", signedIn, null);
+				List<Wrk.Result> publicRuns = new ArrayList<>();
+				List<Wrk.Result> protectedRuns = new ArrayList<>();
+				for (int round = 0; round < this.rounds; round++) {
+					publicRuns.add(pages.run(base + "/", "GET", Map.of(), null));
+					protectedRuns.add(pages.run(base + "/notes", "GET", signedIn, null));
+				}
+				requireStillSignedIn(app.port(), session);
+				pageRow(pageRows, store, "public `/`", publicRuns);
+				pageRow(pageRows, store, "protected `/notes`", protectedRuns);
+				double ratio = perSecond(protectedRuns) / perSecond(publicRuns);
+				pageRatios.append(String.format("| %s | %.3f | at least %.2f | %s |%n", store, ratio,
+						PAGE_TARGETS.get(store), verdict(ratio >= PAGE_TARGETS.get(store))));
+
+				SignInForm form = signInForm(app.port());
+				verifyRate(3);
+				List<Wrk.Result> signInRuns = new ArrayList<>();
+				List<Double> verifyRates = new ArrayList<>();
+				for (int round = 0; round < this.rounds; round++) {
+					verifyRates.add(verifyRate(this.seconds));
+					signInRuns.add(signIns.run(base + "/session", "POST", form.headers(), form.body()));
+				}
+				double verifies = verifyRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+				double signInRatio = perSecond(signInRuns) / verifies;
+				signInRows.append(String.format("| %s | %.2f | %.2f | %.0f | %.3f | at least %.2f | %s |%n", store,
+						perSecond(signInRuns), verifies, median(signInRuns, Wrk.Result::p50), signInRatio,
+						SIGN_IN_TARGET, verdict(signInRatio >= SIGN_IN_TARGET)));
+			}
+		}
+		return report(pages, signIns, startCommand, pageRows, pageRatios, signInRows);
+	}
+
+	private Map<String, String> properties(TestSchema schema, String store) {
+		Map<String, Object> datasource = schema.datasourceProperties();
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (String name : List.of("spring.datasource.url", "spring.datasource.username",
+				"spring.datasource.password")) {
+			properties.put(name, String.valueOf(datasource.get(name)));
+		}
+		properties.put("pow.store.type", store);
+		if (store.equals("redis")) {
+			RedisTestServer redis = RedisTestServer.get();
+			properties.put("spring.data.redis.host", redis.host());
+			properties.put("spring.data.redis.port", String.valueOf(redis.port()));
+			properties.put("pow.store.redis-key-prefix", "pow-load-" + UUID.randomUUID() + ":");
+		}
+		properties.put("pow.secret-key", "load-benchmark-secret-key-0123456789abcdef");
+		properties.put("logging.level.root", "warn");
+		return properties;
+	}
+
+	/**
+	 * Register, confirm and sign in a user, and return the browser's cookies.
+	 */
+	private static String signedInCookies(int port, TestSchema schema) throws Exception {
+		Browser browser = new Browser(port);
+		Browser.Page registered = browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", EMAIL, "password", PASSWORD, "passwordConfirmation", PASSWORD));
+		expect(registered, 302);
+		// The sample application requires a confirmed email; the link is in a mail.
+		try (Connection connection = schema.connect();
+				PreparedStatement confirm = connection
+					.prepareStatement("UPDATE users SET email_confirmed_at = now() WHERE email = ?")) {
+			confirm.setString(1, EMAIL);
+			if (confirm.executeUpdate() != 1) {
+				throw new IllegalStateException("No registered user to confirm");
+			}
+		}
+		expect(browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", EMAIL, "password", PASSWORD)), 302);
+		String cookies = browser.cookieHeader();
+		requireStillSignedIn(port, cookies);
+		// The check must tell: without the session the page redirects to sign-in.
+		expect(new Browser(port).get("/notes"), 302);
+		return cookies;
+	}
+
+	private static void requireStillSignedIn(int port, String cookies) {
+		Browser browser = new Browser(port);
+		for (String cookie : cookies.split("; ")) {
+			int equals = cookie.indexOf('=');
+			browser.setCookie(cookie.substring(0, equals), cookie.substring(equals + 1));
+		}
+		expect(browser.get("/notes"), 200);
+	}
+
+	/**
+	 * A sign-in form as a browser would post it, with its CSRF cookie and token: checked
+	 * once here to sign in, so that every request wrk sends does.
+	 */
+	private static SignInForm signInForm(int port) {
+		Browser browser = new Browser(port);
+		Browser.Page page = browser.get("/session/new");
+		String csrf = page.document().selectFirst("form.pow-form input[name=_csrf]").attr("value");
+		Map<String, String> headers = Map.of("Cookie", browser.cookieHeader(), "Content-Type",
+				"application/x-www-form-urlencoded");
+		String body = "_csrf=" + encode(csrf) + "&userId=" + encode(EMAIL) + "&password=" + encode(PASSWORD);
+		expect(browser.postRaw("/session", body), 302);
+		return new SignInForm(headers, body);
+	}
+
+	/**
+	 * Return how many of Pow's default password hashes this machine verifies per second
+	 * with one thread per core.
+	 */
+	private double verifyRate(int forSeconds) throws Exception {
+		PowPasswordEncoder encoder = new PowPasswordEncoder(PasswordAlgorithm.PBKDF2_SHA512, 100_000, 12);
+		String hash = encoder.encode(PASSWORD);
+		ExecutorService threads = Executors.newFixedThreadPool(this.cores);
+		try {
+			long start = System.nanoTime();
+			long end = start + forSeconds * 1_000_000_000L;
+			List<Future<Long>> counts = new ArrayList<>();
+			for (int i = 0; i < this.cores; i++) {
+				counts.add(threads.submit(() -> {
+					long verified = 0;
+					while (System.nanoTime() < end) {
+						if (!encoder.matches(PASSWORD, hash)) {
+							throw new IllegalStateException("The password did not verify");
+						}
+						verified++;
+					}
+					return verified;
+				}));
+			}
+			long total = 0;
+			for (Future<Long> count : counts) {
+				total += count.get();
+			}
+			return total * 1e9 / (System.nanoTime() - start);
+		}
+		finally {
+			threads.shutdown();
+		}
+	}
+
+	private String report(Wrk pages, Wrk signIns, String startCommand, StringBuilder pageRows,
+			StringBuilder pageRatios, StringBuilder signInRows) {
+		StringBuilder report = new StringBuilder();
+		report.append("The sample application's jar on PostgreSQL, one run per store, loaded by wrk over loopback ")
+			.append("on the same machine. Each measurement lasts ").append(this.seconds).append(" s; ")
+			.append(this.rounds).append(" rounds alternate the two measurements of a pair after a discarded ")
+			.append("warm-up. Throughput is over all rounds; latencies are the median round's.\n\n");
+		report.append("```\n").append(startCommand.replaceAll("--server.port=\\d+", "--server.port=<free port>")
+			.replaceAll("(url|username|password)=[^ ]*", "$1=<a fresh schema>")
+			.replaceAll("redis-key-prefix=[^ ]*", "redis-key-prefix=<fresh>")
+			.replaceAll("store.type=[^ ]*", "store.type=<memory|jdbc|redis>"))
+			.append("\n")
+			.append(pages.commandLine("http://127.0.0.1:<port>/            # public, anonymous"))
+			.append("\n")
+			.append(pages.commandLine("http://127.0.0.1:<port>/notes       # protected, session cookie"))
+			.append("\n")
+			.append(signIns.commandLine("http://127.0.0.1:<port>/session     # POST sign-in form, right password"))
+			.append("\n```\n\n");
+		report.append("### Public and protected page\n\n");
+		report.append("| Store | Page | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) |\n|---|---|---|---|---|---|\n");
+		report.append(pageRows).append('\n');
+		report.append("| Store | Protected/public throughput | Target | |\n|---|---|---|---|\n");
+		report.append(pageRatios).append('\n');
+		report.append("### Sign-in rate\n\n");
+		report.append("Successful sign-ins per second against PBKDF2-SHA512 verifies per second at 100,000 ")
+			.append("iterations on ").append(this.cores).append(" threads, in the benchmark's own JVM.\n\n");
+		report.append("| Store | Sign-ins/s | Verifies/s | Sign-in p50 (ms) | Sign-ins/verifies | Target | |\n")
+			.append("|---|---|---|---|---|---|---|\n");
+		report.append(signInRows);
+		return report.toString();
+	}
+
+	private void pageRow(StringBuilder rows, String store, String page, List<Wrk.Result> runs) {
+		rows.append(String.format("| %s | %s | %.0f | %.2f | %.2f | %.2f |%n", store, page, perSecond(runs),
+				median(runs, Wrk.Result::p50), median(runs, Wrk.Result::p90), median(runs, Wrk.Result::p99)));
+	}
+
+	private static double perSecond(List<Wrk.Result> runs) {
+		long requests = runs.stream().mapToLong(Wrk.Result::requests).sum();
+		long micros = runs.stream().mapToLong(Wrk.Result::micros).sum();
+		return requests * 1e6 / micros;
+	}
+
+	private static double median(List<Wrk.Result> runs, ToDoubleFunction<Wrk.Result> measure) {
+		double[] values = runs.stream().mapToDouble(measure).sorted().toArray();
+		return values[values.length / 2];
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "met" : "MISSED";
+	}
+
+	private static void expect(Browser.Page page, int status) {
+		if (page.status() != status) {
+			throw new IllegalStateException("Expected " + status + " from " + page.path() + ", got " + page);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private record SignInForm(Map<String, String> headers, String body) {
+	}
+
+}

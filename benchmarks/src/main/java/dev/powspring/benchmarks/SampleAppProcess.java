@@ -1,0 +1,121 @@
+package dev.powspring.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sample application's jar running in a JVM of its own, as in production, so that the
+ * load generator and the benchmark's own code never share its heap or JIT.
+ */
+final class SampleAppProcess implements AutoCloseable {
+
+	/** JVM options of every run, so that the stores are compared on equal terms. */
+	static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+
+	private final Process process;
+
+	private final int port;
+
+	private final List<String> command;
+
+	private SampleAppProcess(Process process, int port, List<String> command) {
+		this.process = process;
+		this.port = port;
+		this.command = command;
+	}
+
+	/**
+	 * Start the jar with the given properties and wait until it answers.
+	 * @param jar the sample application's executable jar
+	 * @param properties Spring properties passed as command-line arguments
+	 * @param log where the application's output goes
+	 * @return the running application
+	 */
+	static SampleAppProcess start(Path jar, Map<String, String> properties, Path log)
+			throws IOException, InterruptedException {
+		int port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(JVM_OPTIONS);
+		command.add("-jar");
+		command.add(jar.toString());
+		command.add("--server.port=" + port);
+		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		SampleAppProcess app = new SampleAppProcess(process, port, command);
+		try {
+			app.awaitReady(Duration.ofMinutes(2));
+		}
+		catch (IOException | RuntimeException ex) {
+			app.close();
+			throw ex;
+		}
+		return app;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/**
+	 * Return the command line that started the application, without the machine-specific
+	 * paths of the JVM and the jar.
+	 * @return the command line
+	 */
+	String commandLine() {
+		return "java " + String.join(" ", this.command.subList(1, this.command.size()))
+			.replace(this.command.get(JVM_OPTIONS.size() + 2), "sample-app/target/sample-app.jar");
+	}
+
+	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(timeout);
+		HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build();
+		while (true) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The sample application exited with " + this.process.exitValue());
+			}
+			try {
+				if (http.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("The sample application did not answer within " + timeout);
+			}
+			// Polls the port while the JVM starts; a benchmark harness, not a test.
+			this.process.waitFor(200, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+}
