@@ -57,6 +57,22 @@ class PowMigrationsTests {
 	}
 
 	@Test
+	void startWhenPoolIsSmallThenPowMigratesOnTheConnectionOfTheApplicationsFlyway() {
+		// While its beforeMigrate callback runs, the application's Flyway holds three
+		// connections (schema history, migrations, callback): Pow must make do with the third.
+		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
+				ConfigurableApplicationContext context = start(CustomUserTestApplication.class,
+						schema.datasourcePropertyPairs(), "spring.flyway.locations=classpath:db/testapp/custom",
+						"spring.datasource.hikari.maximum-pool-size=3", SHORT_CONNECTION_TIMEOUT)) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+
+			assertThat(versions(jdbc, PowMigrations.HISTORY_TABLE)).contains("1");
+			assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
+			assertThat(registerMember(context, "jane@example.com").getDisplayName()).isEqualTo("Jane");
+		}
+	}
+
+	@Test
 	void startWhenRestartedThenNothingIsMigratedTwiceAndDataKept() {
 		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests")) {
 			String[] properties = schema.datasourcePropertyPairs();
@@ -133,6 +149,23 @@ class PowMigrationsTests {
 
 			assertThat(versions(JdbcClient.create(new SingleConnectionDataSource(first, true)),
 					PowMigrations.HISTORY_TABLE)).containsExactly("1", "2");
+		}
+	}
+
+	@Test
+	void startWhenApplicationFlywayHasDefaultSchemaThenPowMigratesThere() {
+		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
+				TestSchema flywaySchema = PostgresTestDatabase.get().createSchema("PowMigrationsTestsFlyway");
+				ConfigurableApplicationContext context = start(CustomUserTestApplication.class,
+						schema.datasourcePropertyPairs(), "spring.flyway.locations=classpath:db/testapp/custom",
+						"spring.flyway.default-schema=" + flywaySchema.name(),
+						"spring.jpa.properties.hibernate.default_schema=" + flywaySchema.name())) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+
+			assertThat(tableExists(jdbc, flywaySchema.name(), PowMigrations.HISTORY_TABLE)).isTrue();
+			assertThat(tableExists(jdbc, flywaySchema.name(), "users")).isTrue();
+			assertThat(tableExists(jdbc, schema.name(), "users")).isFalse();
+			assertThat(register(context, "jane@example.com").succeeded()).isTrue();
 		}
 	}
 
@@ -226,6 +259,13 @@ class PowMigrationsTests {
 		return jdbc.sql("SELECT \"version\" FROM \"" + historyTable + "\" WHERE \"version\" <> '0' ORDER BY \"installed_rank\"")
 			.query(String.class)
 			.list();
+	}
+
+	private static boolean tableExists(JdbcClient jdbc, String schema, String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = ?")
+			.params(table, schema)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private static String searchPath(JdbcClient jdbc) {
