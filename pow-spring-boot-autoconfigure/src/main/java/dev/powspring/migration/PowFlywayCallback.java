@@ -9,6 +9,10 @@ import org.flywaydb.core.api.callback.Event;
  * application migration may alter Pow's tables. Running them from this callback, rather
  * than before the application's Flyway starts, also keeps that Flyway from finding a
  * non-empty schema without its history table on a first start.
+ * <p>
+ * They run on the connection that Flyway hands to the callback: that Flyway already holds
+ * its other connections, so with a small pool any further one might never come. They
+ * therefore apply to the schema that the application's Flyway migrates.
  */
 public class PowFlywayCallback implements Callback {
 
@@ -25,12 +29,13 @@ public class PowFlywayCallback implements Callback {
 
 	@Override
 	public boolean canHandleInTransaction(Event event, Context context) {
-		return true;
+		// Pow's Flyway commits each of its migrations itself.
+		return false;
 	}
 
 	@Override
 	public void handle(Event event, Context context) {
-		this.migrations.migrate();
+		this.migrations.migrate(context.getConnection());
 	}
 
 	@Override

@@ -1,14 +1,22 @@
 package dev.powspring.migration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs the migrations shipped in Pow's jars: the core's and every enabled extension's.
@@ -16,6 +24,9 @@ import org.apache.commons.logging.LogFactory;
  * They keep their own history table, so their versions never collide with the
  * application's. The modules release independently, so a version may arrive below one
  * already applied; such migrations are applied out of order rather than refused.
+ * <p>
+ * They run on a single connection, so they need no more than one from a pool, and none
+ * when the application's Flyway lends them one of its own (see {@link PowFlywayCallback}).
  */
 public class PowMigrations {
 
@@ -27,7 +38,14 @@ public class PowMigrations {
 
 	private static final Log logger = LogFactory.getLog(PowMigrations.class);
 
-	private final Flyway flyway;
+	private static final boolean postgresqlPresent = ClassUtils.isPresent(
+			"org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension", PowMigrations.class.getClassLoader());
+
+	private final DataSource dataSource;
+
+	private final List<String> locations;
+
+	private final Map<String, String> placeholders;
 
 	private volatile boolean migrated;
 
@@ -38,30 +56,75 @@ public class PowMigrations {
 	 * @param placeholders Flyway placeholders the migrations use
 	 */
 	public PowMigrations(DataSource dataSource, List<String> locations, Map<String, String> placeholders) {
-		this.flyway = Flyway.configure(PowMigrations.class.getClassLoader())
-			.dataSource(dataSource)
-			.table(HISTORY_TABLE)
-			.locations(locations.toArray(String[]::new))
-			.placeholders(placeholders)
-			// The schema may already hold the application's tables: start Pow's history there.
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.outOfOrder(true)
-			.load();
+		this.dataSource = dataSource;
+		this.locations = List.copyOf(locations);
+		this.placeholders = Map.copyOf(placeholders);
 	}
 
 	/**
-	 * Apply pending migrations; later calls do nothing.
+	 * Apply pending migrations on one connection from the data source; later calls do
+	 * nothing.
 	 */
 	public synchronized void migrate() {
 		if (this.migrated) {
 			return;
 		}
-		MigrateResult result = this.flyway.migrate();
+		try (Connection connection = this.dataSource.getConnection()) {
+			migrate(connection);
+		}
+		catch (SQLException ex) {
+			throw new CannotGetJdbcConnectionException("Could not get a connection for Pow's migrations", ex);
+		}
+	}
+
+	/**
+	 * Apply pending migrations on the given connection, which is left open and in the
+	 * state it was in; later calls do nothing.
+	 * @param connection the connection to migrate on
+	 */
+	public synchronized void migrate(Connection connection) {
+		if (this.migrated) {
+			return;
+		}
+		MigrateResult result = configure(new SingleConnectionDataSource(connection, true)).load().migrate();
 		if (result.migrationsExecuted > 0) {
 			logger.info("Applied " + result.migrationsExecuted + " Pow migration(s)");
 		}
 		this.migrated = true;
+	}
+
+	private FluentConfiguration configure(DataSource connectionDataSource) {
+		FluentConfiguration configuration = Flyway.configure(PowMigrations.class.getClassLoader())
+			.dataSource(connectionDataSource)
+			.table(HISTORY_TABLE)
+			.locations(this.locations.toArray(String[]::new))
+			.placeholders(this.placeholders)
+			// The schema may already hold the application's tables: start Pow's history there.
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.outOfOrder(true);
+		if (postgresqlPresent) {
+			PostgreSql.useSingleConnection(configuration);
+		}
+		return configuration;
+	}
+
+	/**
+	 * Kept apart so that the PostgreSQL support of Flyway is only loaded when present.
+	 */
+	private static final class PostgreSql {
+
+		/**
+		 * With its default transaction-scoped lock on PostgreSQL, Flyway applies the
+		 * migrations on a second connection; with a session-scoped lock it knows it has
+		 * one connection, and commits and locks on it accordingly.
+		 */
+		static void useSingleConnection(FluentConfiguration configuration) {
+			configuration.getPluginRegister()
+				.getExact(PostgreSQLConfigurationExtension.class)
+				.setTransactionalLock(false);
+		}
+
 	}
 
 }
