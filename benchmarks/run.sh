@@ -1,44 +1,42 @@
 #!/usr/bin/env bash
-# Regenerates benchmarks/RESULTS.md: JMH micro-benchmarks and the sign-in timing run.
-# Needs the tests' PostgreSQL and Redis (see the main README). Takes a few minutes.
+# Regenerates benchmarks/RESULTS.md from one run: JMH micro-benchmarks, wrk load on the
+# sample application, sign-in timing and heap per session. Needs the tests' PostgreSQL
+# and Redis (see the main README) and wrk (installed from Debian's packages when missing).
+# Takes about 30 minutes; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath
-classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath)"
+if ! command -v wrk >/dev/null; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk
+fi
+
 out=benchmarks/target/results
-mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out"
+: > "$out/commands.txt"
 
-java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 3 -r 2s -rf text -rff "$out/jmh.txt" \
-  'dev.powspring.benchmarks.(PasswordVerify|Store|SessionResolution)Benchmark' > "$out/jmh.log"
-java -cp "$classpath" dev.powspring.benchmarks.SignInTimingBenchmark 300 "$out/sign-in.md" > "$out/sign-in.log"
-java -cp "$classpath" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > "$out/heap.md"
+# Runs a command and records it, as typed, for the report.
+run() {
+  echo "$1" >> "$out/commands.txt"
+  echo ">> $1" >&2
+  eval "$1"
+}
 
+run './mvnw -B -q -pl sample-app,benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath'
+run 'cp="benchmarks/target/classes:$(cat benchmarks/target/classpath)"'
+run 'java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 5 -r 2s -rf json -rff '"$out"'/jmh.json "dev.powspring.benchmarks.(PasswordVerify|Authenticate|Store|SessionResolution)Benchmark" > '"$out"'/jmh.log'
+run 'java -cp "$cp" dev.powspring.benchmarks.LoadBenchmark sample-app/target/sample-app.jar 8 3 '"$out"' > '"$out"'/load.log'
+run 'java -cp "$cp" dev.powspring.benchmarks.SignInTimingBenchmark 300 '"$out"'/sign-in.md > '"$out"'/sign-in.log'
+run 'java -cp "$cp" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > '"$out"'/heap.md'
+
+cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 {
-  echo "# Benchmark results"
-  echo
-  echo "Regenerate with \`bash benchmarks/run.sh\`. Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
-  echo "$(java -version 2>&1 | head -1), PostgreSQL and Redis on loopback. Run on $(date -u +%Y-%m-%d)."
-  echo
-  echo "## Sign-in timing"
-  echo
-  cat "$out/sign-in.md"
-  echo
-  echo "## Memory"
-  echo
-  echo "| Measure | Result |"
-  echo "|---|---|"
-  cat "$out/heap.md"
-  echo
-  echo "## JMH"
-  echo
-  echo "PBKDF2-SHA512 verify at 100,000 iterations (ops/s), store get and put per backend (µs/op),"
-  echo "and resolving the signed-in user from a cookie with N live in-memory sessions (ns/op)."
-  echo "One fork, 2 warm-up and 3 measured iterations of 2 s: figures on 2 cores carry a wide error."
-  echo
-  echo '```'
-  cat "$out/jmh.txt"
-  echo '```'
-} > benchmarks/RESULTS.md
+  echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB,"
+  echo "$(java -version 2>&1 | head -1), $(psql --version 2>/dev/null | head -1 || echo PostgreSQL),"
+  echo "$(redis-server --version 2>/dev/null | cut -d' ' -f1-3 || echo Redis), wrk $(wrk --version 2>&1 | head -1 | cut -d' ' -f2),"
+  echo "all on loopback. Run on $(date -u +%Y-%m-%d)."
+} > "$out/machine.txt"
+
+java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath)" dev.powspring.benchmarks.ResultsReport \
+  "$out" "$out/machine.txt" "$out/commands.txt" benchmarks/FINDINGS.md benchmarks/RESULTS.md
 echo "Wrote benchmarks/RESULTS.md"

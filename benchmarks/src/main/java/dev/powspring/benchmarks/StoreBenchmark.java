@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.powspring.migration.PowMigrations;
+import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionRecord;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.JdbcPowStore;
 import dev.powspring.store.JsonValueCodec;
-import dev.powspring.store.PowStore;
+import dev.powspring.store.LinkedReadPowStore;
 import dev.powspring.store.RedisPowStore;
 import dev.powspring.test.postgres.PostgresTestDatabase;
 import dev.powspring.test.postgres.TestSchema;
 import dev.powspring.test.redis.RedisTestServer;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.defaults.email.DefaultEmailUser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,14 +31,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * One read and one write of a session record, per store backend, on this machine's
- * PostgreSQL and Redis.
+ * PostgreSQL and Redis; the read of a session with its user that every authenticated
+ * request makes; and an empty round trip to the backend, the floor of any read.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +51,10 @@ public class StoreBenchmark {
 	@Param({ "memory", "jdbc", "redis" })
 	public String backend;
 
-	private PowStore store;
+	private LinkedReadPowStore store;
+
+	// What one round trip to the backend costs with nothing to do at the other end.
+	private Supplier<Object> emptyRoundTrip;
 
 	private TestSchema schema;
 
@@ -57,29 +67,40 @@ public class StoreBenchmark {
 	public void connect() {
 		Clock clock = Clock.systemUTC();
 		this.store = switch (this.backend) {
-			case "memory" -> new InMemoryPowStore(clock);
+			case "memory" -> {
+				this.emptyRoundTrip = () -> null;
+				yield new InMemoryPowStore(clock);
+			}
 			case "jdbc" -> jdbc(clock);
 			case "redis" -> {
-				RedisPowStore redis = new RedisPowStore(new StringRedisTemplate(RedisTestServer.get().connectionFactory()),
-						new JsonValueCodec(), clock);
+				StringRedisTemplate template = new StringRedisTemplate(RedisTestServer.get().connectionFactory());
+				this.emptyRoundTrip = () -> template.execute(RedisConnection::ping);
+				RedisPowStore redis = new RedisPowStore(template, new JsonValueCodec(), clock);
 				redis.setKeyPrefix("pow-bench-" + UUID.randomUUID() + ":");
 				yield redis;
 			}
 			default -> throw new IllegalArgumentException(this.backend);
 		};
 		this.store.put("credentials", this.key, this.record, Duration.ofMinutes(30));
+		DefaultEmailUser user = new DefaultEmailUser();
+		ReflectionTestUtils.setField(user, "id", 1L);
+		user.setUserId("user@example.com");
+		this.store.put(PowSessionManager.USERS, "1", user, Duration.ofMinutes(30));
+		this.store.put(PowSessionManager.SESSIONS, this.key, this.record, Duration.ofMinutes(30), "1");
 	}
 
-	private PowStore jdbc(Clock clock) {
+	private LinkedReadPowStore jdbc(Clock clock) {
 		this.schema = PostgresTestDatabase.get().createSchema("StoreBenchmark");
 		Map<String, Object> properties = this.schema.datasourceProperties();
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(this.schema.jdbcUrl(),
 				(String) properties.get("spring.datasource.username"), (String) properties.get("spring.datasource.password"));
 		new PowMigrations(dataSource, List.of("classpath:db/pow/migration/store_jdbc"), Map.of()).migrate();
 		// One connection, kept open: what a pool gives a request.
-		return new JdbcPowStore(JdbcClient.create(new SingleConnectionDataSource(
-				this.schema.jdbcUrl(), (String) properties.get("spring.datasource.username"),
-				(String) properties.get("spring.datasource.password"), true)), new JsonValueCodec(), clock);
+		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(this.schema.jdbcUrl(),
+				(String) properties.get("spring.datasource.username"),
+				(String) properties.get("spring.datasource.password"), true));
+		this.emptyRoundTrip = () -> jdbc.sql("SELECT 1").query(Integer.class).single();
+		return new JdbcPowStore(jdbc, new JsonValueCodec(), clock);
 	}
 
 	@TearDown
@@ -92,6 +113,24 @@ public class StoreBenchmark {
 	@Benchmark
 	public Object get() {
 		return this.store.get("credentials", this.key, SessionRecord.class);
+	}
+
+	/**
+	 * What every authenticated request reads: a session and its user.
+	 */
+	@Benchmark
+	public Object getSessionAndUser() {
+		return this.store.getLinked(PowSessionManager.SESSIONS, this.key, SessionRecord.class, PowSessionManager.USERS,
+				PowUser.class);
+	}
+
+	/**
+	 * The floor of any read: a round trip that carries nothing ({@code SELECT 1}, Redis
+	 * {@code PING}).
+	 */
+	@Benchmark
+	public Object emptyRoundTrip() {
+		return this.emptyRoundTrip.get();
 	}
 
 	@Benchmark
