@@ -34,7 +34,7 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 
 	// Changed only from inside a compute of the entry being indexed, so that a racing put,
 	// delete or expiry of the same key cannot leave the index out of step with the entry.
-	private final ConcurrentMap<PrincipalKey, Set<String>> principals = new ConcurrentHashMap<>();
+	private final ConcurrentMap<PrincipalKey, IndexSlot> principals = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an empty store.
@@ -58,11 +58,10 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 
 	private void write(String namespace, String key, Object value, Duration ttl, String principal) {
 		EntryKey entryKey = new EntryKey(namespace, key);
-		Entry entry = new Entry(value, expiresAt(this.clock.instant(), ttl), principal);
-		this.entries.compute(entryKey, (k, previous) -> {
-			reindex(k, previous, entry);
-			return entry;
-		});
+		Assert.notNull(value, "value must not be null");
+		Instant expiresAt = expiresAt(this.clock.instant(), ttl);
+		this.entries.compute(entryKey,
+				(k, previous) -> new Entry(value, expiresAt, reindex(k, previous, principal)));
 	}
 
 	@Override
@@ -115,9 +114,8 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 		Instant now = this.clock.instant();
 		Entry counted = this.entries.compute(new EntryKey(namespace, key), (k, previous) -> {
 			if (previous == null || previous.isExpiredAt(now) || !(previous.value() instanceof Long count)) {
-				Entry first = new Entry(1L, expiresAt(now, window), null);
-				reindex(k, previous, first);
-				return first;
+				reindex(k, previous, null);
+				return new Entry(1L, expiresAt(now, window), null);
 			}
 			return new Entry(count + 1, previous.expiresAt(), previous.principal());
 		});
@@ -134,7 +132,7 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 			if (previous != null && !previous.isExpiredAt(now)) {
 				return previous;
 			}
-			reindex(k, previous, entry);
+			reindex(k, previous, null);
 			written[0] = true;
 			return entry;
 		});
@@ -143,10 +141,11 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 
 	@Override
 	public Set<String> findKeysByPrincipal(String namespace, String principal) {
-		Set<String> indexed = this.principals.get(new PrincipalKey(namespace, principal));
-		if (indexed == null) {
+		IndexSlot slot = this.principals.get(new PrincipalKey(namespace, principal));
+		if (slot == null) {
 			return Set.of();
 		}
+		Set<String> indexed = slot.keys();
 		Instant now = this.clock.instant();
 		Set<String> keys = new HashSet<>();
 		for (String key : indexed) {
@@ -216,26 +215,29 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 		return removed[0];
 	}
 
-	// Must only be called from inside a compute of entryKey in this.entries.
-	private void reindex(EntryKey entryKey, Entry previous, Entry current) {
+	// Must only be called from inside a compute of entryKey in this.entries. Returns the
+	// index's own copy of the principal, which all entries of the principal then share: one
+	// string per user rather than one per session, and one that reads of any of them find
+	// in the CPU's caches.
+	private String reindex(EntryKey entryKey, Entry previous, String after) {
 		String before = (previous != null) ? previous.principal() : null;
-		String after = (current != null) ? current.principal() : null;
 		if (Objects.equals(before, after)) {
-			return;
+			return before;
 		}
 		if (before != null) {
-			this.principals.computeIfPresent(new PrincipalKey(entryKey.namespace(), before), (k, keys) -> {
-				keys.remove(entryKey.key());
-				return keys.isEmpty() ? null : keys;
+			this.principals.computeIfPresent(new PrincipalKey(entryKey.namespace(), before), (k, slot) -> {
+				slot.keys().remove(entryKey.key());
+				return slot.keys().isEmpty() ? null : slot;
 			});
 		}
-		if (after != null) {
-			this.principals.compute(new PrincipalKey(entryKey.namespace(), after), (k, keys) -> {
-				Set<String> updated = (keys != null) ? keys : ConcurrentHashMap.newKeySet();
-				updated.add(entryKey.key());
-				return updated;
-			});
+		if (after == null) {
+			return null;
 		}
+		return this.principals.compute(new PrincipalKey(entryKey.namespace(), after), (k, slot) -> {
+			IndexSlot updated = (slot != null) ? slot : new IndexSlot(after, ConcurrentHashMap.newKeySet());
+			updated.keys().add(entryKey.key());
+			return updated;
+		}).principal();
 	}
 
 	private static Instant expiresAt(Instant now, Duration ttl) {
@@ -266,6 +268,10 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 			Assert.notNull(principal, "principal must not be null");
 		}
 
+	}
+
+	// The keys of one principal's entries in one namespace, and the principal's shared copy.
+	private record IndexSlot(String principal, Set<String> keys) {
 	}
 
 	// The expiry is kept as primitives rather than an Instant: one object less to reach on
