@@ -1,5 +1,6 @@
 package dev.powspring.benchmarks;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.password.PowPasswordEncoder;
@@ -29,8 +32,11 @@ import dev.powspring.test.web.Browser;
  * <ul>
  * <li>public pages requested anonymously and protected pages requested with a valid
  * session, in turn, so that drift on the machine affects all alike: Pow's sign-in form
- * against its account form, two pages that differ in little but authentication, and the
- * sample application's home page against its notes page;</li>
+ * against its account form, two forms of Pow's own, though the account form is the larger
+ * page; the sample application's home page requested both ways, where only
+ * authentication differs; and its home page against its notes page;</li>
+ * <li>for each of them the CPU time the application, PostgreSQL and Redis used per
+ * request, since all share this machine's cores;</li>
  * <li>successful sign-ins per second, alternately with the rate at which this machine
  * verifies Pow's default password hash on every core: the hash is the floor of a
  * sign-in, and everything else a sign-in does should add little to it.</li>
@@ -49,12 +55,17 @@ public final class LoadBenchmark {
 
 	private static final Map<String, Double> PAGE_TARGETS = Map.of("memory", 0.90, "jdbc", 0.80, "redis", 0.80);
 
-	// Each pair: a public page and a protected one.
+	// Each pair: a page requested anonymously and one requested with a session.
 	private static final List<PagePair> PAIRS = List.of(
 			new PagePair("Pow's forms", "/session/new", "/registration/edit", true),
+			new PagePair("same page", "/", "/", true),
 			new PagePair("sample app", "/", "/notes", false));
 
 	private static final double SIGN_IN_TARGET = 0.90;
+
+	private static final ProcessCpu POSTGRES_CPU = ProcessCpu.named("postgres");
+
+	private static final ProcessCpu REDIS_CPU = ProcessCpu.named("redis-server");
 
 	private static final int WARM_UP_ROUNDS = 2;
 
@@ -106,31 +117,36 @@ public final class LoadBenchmark {
 				String session = signedInCookies(app.port(), schema);
 				Map<String, String> signedIn = Map.of("Cookie", session);
 
-				Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
+				ProcessCpu appCpu = ProcessCpu.of(app.pid());
+				Supplier<Cpu> cpu = () -> new Cpu(appCpu.nanos(), POSTGRES_CPU.nanos(), REDIS_CPU.nanos());
+				Map<PagePair, List<PageRun>> anonymousRuns = new LinkedHashMap<>();
+				Map<PagePair, List<PageRun>> signedInRuns = new LinkedHashMap<>();
 				for (PagePair pair : PAIRS) {
-					runs.put(pair.publicPath(), new ArrayList<>());
-					runs.put(pair.protectedPath(), new ArrayList<>());
+					anonymousRuns.put(pair, new ArrayList<>());
+					signedInRuns.put(pair, new ArrayList<>());
 				}
 				// The first rounds warm up the JIT and the pools; their figures are dropped.
 				for (int round = -WARM_UP_ROUNDS; round < this.rounds; round++) {
 					for (PagePair pair : PAIRS) {
-						Wrk.Result anonymous = pages.run(base + pair.publicPath(), "GET", Map.of(), null);
-						Wrk.Result authenticated = pages.run(base + pair.protectedPath(), "GET", signedIn, null);
+						PageRun anonymous = measure(pages, base + pair.publicPath(), Map.of(), cpu);
+						PageRun authenticated = measure(pages, base + pair.protectedPath(), signedIn, cpu);
 						if (round >= 0) {
-							runs.get(pair.publicPath()).add(anonymous);
-							runs.get(pair.protectedPath()).add(authenticated);
+							anonymousRuns.get(pair).add(anonymous);
+							signedInRuns.get(pair).add(authenticated);
 						}
 					}
 				}
 				requireStillSignedIn(app.port(), session);
 				for (PagePair pair : PAIRS) {
-					List<Wrk.Result> publicRuns = runs.get(pair.publicPath());
-					List<Wrk.Result> protectedRuns = runs.get(pair.protectedPath());
-					pageRow(pageRows, store, "public `" + pair.publicPath() + "`", publicRuns);
-					pageRow(pageRows, store, "protected `" + pair.protectedPath() + "`", protectedRuns);
-					double ratio = perSecond(protectedRuns) / perSecond(publicRuns);
+					List<PageRun> publicRuns = anonymousRuns.get(pair);
+					List<PageRun> protectedRuns = signedInRuns.get(pair);
+					pageRow(pageRows, store, pair.publicLabel(), publicRuns);
+					pageRow(pageRows, store, pair.protectedLabel(), protectedRuns);
+					double ratio = perSecond(loads(protectedRuns)) / perSecond(loads(publicRuns));
+					double appCpuRatio = cpuPerRequest(publicRuns, Cpu::app) / cpuPerRequest(protectedRuns, Cpu::app);
 					double target = PAGE_TARGETS.get(store);
-					pageRatios.append(String.format("| %s | %s | %.3f | %s |%n", store, pair.name(), ratio,
+					pageRatios.append(String.format("| %s | %s | %.3f | %.3f | %s |%n", store, pair.name(), ratio,
+							appCpuRatio,
 							pair.targeted() ? String.format("at least %.2f: %s", target, verdict(ratio >= target))
 									: "none: the pages differ in more than authentication"));
 					if (pair.targeted()) {
@@ -284,14 +300,23 @@ public final class LoadBenchmark {
 			.append("\n")
 			.append(pages.commandLine("http://127.0.0.1:<port>/                   # public, anonymous"))
 			.append("\n")
+			.append(pages.commandLine("http://127.0.0.1:<port>/                   # the same, session cookie"))
+			.append("\n")
 			.append(pages.commandLine("http://127.0.0.1:<port>/notes              # protected, session cookie"))
 			.append("\n")
 			.append(signIns.commandLine("http://127.0.0.1:<port>/session            # POST sign-in form"))
 			.append("\n```\n\n");
 		report.append("### Public and protected page\n\n");
-		report.append("| Store | Page | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) |\n|---|---|---|---|---|---|\n");
+		report.append("CPU columns: CPU time per request used meanwhile by the application's JVM, by all of ")
+			.append("PostgreSQL's processes and by Redis, from `/proc`. All of them share the machine's ")
+			.append(this.cores).append(" cores with wrk, so a request that waits on PostgreSQL or Redis also ")
+			.append("spends the application's cores on them; the application's own CPU per request tells ")
+			.append("what the page costs where the store has machines of its own.\n\n");
+		report.append("| Store | Page | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) | App CPU (µs/req) ")
+			.append("| PostgreSQL CPU (µs/req) | Redis CPU (µs/req) |\n|---|---|---|---|---|---|---|---|---|\n");
 		report.append(pageRows).append('\n');
-		report.append("| Store | Pair | Protected/public throughput | Target |\n|---|---|---|---|\n");
+		report.append("| Store | Pair | Protected/public throughput | Public/protected app CPU per request | Target |\n")
+			.append("|---|---|---|---|---|\n");
 		report.append(pageRatios).append('\n');
 		report.append("### Sign-in rate\n\n");
 		report.append("Successful sign-ins per second against PBKDF2-SHA512 verifies per second at 100,000 ")
@@ -302,9 +327,30 @@ public final class LoadBenchmark {
 		return report.toString();
 	}
 
-	private void pageRow(StringBuilder rows, String store, String page, List<Wrk.Result> runs) {
-		rows.append(String.format("| %s | %s | %.0f | %.2f | %.2f | %.2f |%n", store, page, perSecond(runs),
-				median(runs, Wrk.Result::p50), median(runs, Wrk.Result::p90), median(runs, Wrk.Result::p99)));
+	private static PageRun measure(Wrk wrk, String url, Map<String, String> headers, Supplier<Cpu> cpu)
+			throws IOException, InterruptedException {
+		Cpu before = cpu.get();
+		Wrk.Result load = wrk.run(url, "GET", headers, null);
+		return new PageRun(load, cpu.get().minus(before));
+	}
+
+	private void pageRow(StringBuilder rows, String store, String page, List<PageRun> runs) {
+		List<Wrk.Result> loads = loads(runs);
+		rows.append(String.format("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f |%n", store, page,
+				perSecond(loads), median(loads, Wrk.Result::p50), median(loads, Wrk.Result::p90),
+				median(loads, Wrk.Result::p99), cpuPerRequest(runs, Cpu::app) / 1000,
+				cpuPerRequest(runs, Cpu::postgres) / 1000, cpuPerRequest(runs, Cpu::redis) / 1000));
+	}
+
+	private static List<Wrk.Result> loads(List<PageRun> runs) {
+		return runs.stream().map(PageRun::load).toList();
+	}
+
+	// Nanoseconds of CPU per request, over all runs.
+	private static double cpuPerRequest(List<PageRun> runs, ToLongFunction<Cpu> process) {
+		long nanos = runs.stream().mapToLong((run) -> process.applyAsLong(run.cpu())).sum();
+		long requests = runs.stream().mapToLong((run) -> run.load().requests()).sum();
+		return (double) nanos / requests;
 	}
 
 	private static double perSecond(List<Wrk.Result> runs) {
@@ -332,11 +378,36 @@ public final class LoadBenchmark {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * CPU time used by the application, PostgreSQL and Redis.
+	 *
+	 * @param app the application's JVM, in nanoseconds
+	 * @param postgres all of PostgreSQL's processes, in nanoseconds
+	 * @param redis Redis, in nanoseconds
+	 */
+	private record Cpu(long app, long postgres, long redis) {
+
+		Cpu minus(Cpu earlier) {
+			return new Cpu(this.app - earlier.app, this.postgres - earlier.postgres, this.redis - earlier.redis);
+		}
+
+	}
+
+	/**
+	 * One wrk run of a page and the CPU time each process used meanwhile.
+	 *
+	 * @param load what wrk measured
+	 * @param cpu the CPU time used during the run
+	 */
+	private record PageRun(Wrk.Result load, Cpu cpu) {
+	}
+
 	private record SignInForm(Map<String, String> headers, String body) {
 	}
 
 	/**
-	 * A public page and a protected one, compared by throughput.
+	 * A page requested anonymously and one requested with a session, compared by
+	 * throughput: a public page and a protected one, or one page requested both ways.
 	 *
 	 * @param name how the report names the pair
 	 * @param publicPath the page requested anonymously
@@ -345,6 +416,19 @@ public final class LoadBenchmark {
 	 * target applies to it
 	 */
 	private record PagePair(String name, String publicPath, String protectedPath, boolean targeted) {
+
+		String publicLabel() {
+			return samePage() ? "anonymous `" + this.publicPath + "`" : "public `" + this.publicPath + "`";
+		}
+
+		String protectedLabel() {
+			return samePage() ? "signed in `" + this.protectedPath + "`" : "protected `" + this.protectedPath + "`";
+		}
+
+		private boolean samePage() {
+			return this.publicPath.equals(this.protectedPath);
+		}
+
 	}
 
 }

@@ -70,6 +70,10 @@ final class SampleAppProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	/**
 	 * Return the command line that started the application, without the machine-specific
 	 * paths of the JVM and the jar.
