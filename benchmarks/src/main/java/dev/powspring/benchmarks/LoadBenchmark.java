@@ -33,8 +33,8 @@ import dev.powspring.test.web.Browser;
  * <li>public pages requested anonymously and protected pages requested with a valid
  * session, in turn, so that drift on the machine affects all alike: Pow's sign-in form
  * against its account form, two forms of Pow's own, though the account form is the larger
- * page; the sample application's home page requested both ways, where only
- * authentication differs; and its home page against its notes page;</li>
+ * page; the sample application's home page requested both ways, where authentication
+ * and the signed-in layout differ; and its home page against its notes page;</li>
  * <li>for each of them the CPU time the application, PostgreSQL and Redis used per
  * request, since all share this machine's cores;</li>
  * <li>successful sign-ins per second, alternately with the rate at which this machine
@@ -310,8 +310,8 @@ public final class LoadBenchmark {
 		report.append("CPU columns: CPU time per request used meanwhile by the application's JVM, by all of ")
 			.append("PostgreSQL's processes and by Redis, from `/proc`. All of them share the machine's ")
 			.append(this.cores).append(" cores with wrk, so a request that waits on PostgreSQL or Redis also ")
-			.append("spends the application's cores on them; the application's own CPU per request tells ")
-			.append("what the page costs where the store has machines of its own.\n\n");
+			.append("spends the application's cores on them; the application's own CPU per request separates ")
+			.append("what the application itself spends.\n\n");
 		report.append("| Store | Page | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) | App CPU (µs/req) ")
 			.append("| PostgreSQL CPU (µs/req) | Redis CPU (µs/req) |\n|---|---|---|---|---|---|---|---|---|\n");
 		report.append(pageRows).append('\n');

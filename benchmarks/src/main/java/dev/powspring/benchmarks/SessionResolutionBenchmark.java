@@ -150,6 +150,9 @@ public class SessionResolutionBenchmark {
 
 		void set(int index, String value) {
 			byte[] encoded = value.getBytes(StandardCharsets.ISO_8859_1);
+			if (encoded.length > SLOT) {
+				throw new IllegalArgumentException("A token longer than " + SLOT + " bytes: " + value);
+			}
 			System.arraycopy(encoded, 0, this.bytes, index * SLOT, encoded.length);
 			this.lengths[index] = encoded.length;
 		}
