@@ -2,9 +2,8 @@ package dev.powspring.emailconfirmation;
 
 import java.util.Map;
 
-import dev.powspring.test.mail.Mails;
+import dev.powspring.test.mail.ReceivedMail;
 import dev.powspring.test.web.Browser;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,7 @@ class EmailChangeTests extends EmailConfirmationTestSupport {
 
 	@Test
 	void changeWaitsForConfirmationOfTheNewAddressThenApplies() {
-		Browser browser = confirmedUser("jane@example.com", "secret1234", 0);
+		Browser browser = confirmedUser("jane@example.com", "secret1234");
 
 		Browser.Page answer = changeEmail(browser, "Jane.New@example.com");
 
@@ -24,8 +23,7 @@ class EmailChangeTests extends EmailConfirmationTestSupport {
 		assertThat(browser.follow(answer).text(".pow-flash-info"))
 			.isEqualTo("You'll need to confirm the e-mail before it's updated. An e-mail confirmation link has been sent to you.");
 		assertThat(column("unconfirmed_email", "jane@example.com")).isEqualTo("jane.new@example.com");
-		MimeMessage mail = nextMail(2);
-		assertThat(Mails.recipientOf(mail)).isEqualTo("jane.new@example.com");
+		ReceivedMail mail = confirmationMailTo("jane.new@example.com");
 		assertThat(browser.get("/notes").body()).isEqualTo("notes of jane@example.com");
 		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).isEqualTo(302);
 
@@ -40,9 +38,9 @@ class EmailChangeTests extends EmailConfirmationTestSupport {
 
 	@Test
 	void changeBackToTheCurrentAddressCancelsThePendingChange() {
-		Browser browser = confirmedUser("jane@example.com", "secret1234", 0);
+		Browser browser = confirmedUser("jane@example.com", "secret1234");
 		changeEmail(browser, "jane.new@example.com");
-		String path = confirmationPath(nextMail(2));
+		String path = confirmationPath(confirmationMailTo("jane.new@example.com"));
 
 		Browser.Page answer = changeEmail(browser, "jane@example.com");
 
@@ -55,10 +53,10 @@ class EmailChangeTests extends EmailConfirmationTestSupport {
 
 	@Test
 	void changeToAnAddressTakenMeanwhileFailsCleanlyAtConfirmation() {
-		Browser jane = confirmedUser("jane@example.com", "secret1234", 0);
+		Browser jane = confirmedUser("jane@example.com", "secret1234");
 		jane.follow(changeEmail(jane, "shared@example.com"));
-		String path = confirmationPath(nextMail(2));
-		confirmedUser("shared@example.com", "secret1234", 2);
+		String path = confirmationPath(confirmationMailTo("shared@example.com"));
+		confirmedUser("shared@example.com", "secret1234");
 
 		Browser.Page answer = confirm(jane, path);
 
@@ -69,7 +67,7 @@ class EmailChangeTests extends EmailConfirmationTestSupport {
 
 	@Test
 	void changeWhenCurrentPasswordWrongThenFormKeepsTheTypedAddressAndNothingChanges() {
-		Browser browser = confirmedUser("jane@example.com", "secret1234", 0);
+		Browser browser = confirmedUser("jane@example.com", "secret1234");
 
 		Browser.Page answer = browser.submit(browser.get("/registration/edit"), "form.pow-form",
 				Map.of("userId", "jane.new@example.com", "currentPassword", "wrong-password"));

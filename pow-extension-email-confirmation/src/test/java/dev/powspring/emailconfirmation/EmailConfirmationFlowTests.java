@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.powspring.emailconfirmation.testapp.EmailConfirmationTestApplication.CountingPasswordEncoder;
-import dev.powspring.test.mail.Mails;
+import dev.powspring.test.mail.ReceivedMail;
 import dev.powspring.test.web.Browser;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +34,7 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 		assertThat(browser.follow(answer).text(".pow-flash-info")).isEqualTo(REQUIRED);
 		assertThat(browser.cookie("pow_session")).isEmpty();
 		assertThat(browser.get("/notes").status()).isEqualTo(302);
-		MimeMessage mail = nextMail(1);
-		assertThat(Mails.recipientOf(mail)).isEqualTo("jane@example.com");
-		assertThat(mail.getSubject()).isEqualTo("Confirm your email address");
+		ReceivedMail mail = confirmationMailTo("jane@example.com");
 		assertThat(column("email_confirmation_token", "jane@example.com")).hasSize(64)
 			.doesNotContain(confirmationPath(mail).substring("/confirm-email/".length()).split("\\.")[0]);
 	}
@@ -45,7 +42,7 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 	@Test
 	void signInWhenUnconfirmedThenRefusedAndMailSentAgain() {
 		register(browser(), "jane@example.com", "secret1234");
-		nextMail(1);
+		confirmationMailTo("jane@example.com");
 		Browser browser = browser();
 
 		Browser.Page answer = signIn(browser, "jane@example.com", "secret1234");
@@ -53,13 +50,13 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 		assertThat(answer.location()).endsWith("/session/new");
 		assertThat(browser.follow(answer).text(".pow-flash-info")).isEqualTo(REQUIRED);
 		assertThat(browser.cookie("pow_session")).isEmpty();
-		assertThat(Mails.recipientOf(nextMail(2))).isEqualTo("jane@example.com");
+		confirmationMailTo("jane@example.com");
 	}
 
 	@Test
 	void confirmationMailsSentAgainAreLimitedPerAddressWithoutChangingTheAnswer() {
 		register(browser(), "jane@example.com", "secret1234");
-		nextMail(1);
+		confirmationMailTo("jane@example.com");
 		for (int attempt = 1; attempt <= 6; attempt++) {
 			// Past the mailer's own per-minute limit, so only the resend limit counts.
 			this.clock.advance(Duration.ofMinutes(2));
@@ -68,18 +65,19 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 			assertThat(browser.follow(answer).text(".pow-flash-info")).as("attempt %d", attempt).isEqualTo(REQUIRED);
 			// The registration's mail counts too: five confirmation mails per hour in all.
 			if (attempt <= 4) {
-				nextMail(1 + attempt);
+				confirmationMailTo("jane@example.com");
 			}
 		}
 		register(browser(), "sentinel@example.com", "secret1234");
 
-		assertThat(Mails.recipientOf(nextMail(6))).as("no further mail before this one").isEqualTo("sentinel@example.com");
+		confirmationMailTo("sentinel@example.com");
+		assertThat(mailbox.receivedBy("jane@example.com")).as("no further mail to jane before the sentinel's").hasSize(5);
 	}
 
 	@Test
 	void signInThroughApplicationsOwnEndpointWhenUnconfirmedThenForbidden() {
 		register(browser(), "jane@example.com", "secret1234");
-		nextMail(1);
+		confirmationMailTo("jane@example.com");
 		Browser browser = browser();
 
 		Browser.Page answer = browser.post("/api/sign-in", Map.of("email", "jane@example.com", "password", "secret1234"));
@@ -91,7 +89,7 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 	@Test
 	void confirmationLinkOpenedThenNothingConfirmedUntilTheButtonIsPressed() {
 		register(browser(), "jane@example.com", "secret1234");
-		String path = confirmationPath(nextMail(1));
+		String path = confirmationPath(confirmationMailTo("jane@example.com"));
 		Browser browser = browser();
 
 		Browser.Page page = browser.get(path);
@@ -109,7 +107,7 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 	@Test
 	void confirmWhenCsrfTokenMissingThenForbiddenAndNotConfirmed() {
 		register(browser(), "jane@example.com", "secret1234");
-		String path = confirmationPath(nextMail(1));
+		String path = confirmationPath(confirmationMailTo("jane@example.com"));
 		Browser browser = browser();
 		browser.get(path);
 
@@ -120,10 +118,10 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 	@Test
 	void confirmWhenLinkUsedTwiceExpiredOrTamperedThenInvalid() {
 		register(browser(), "jane@example.com", "secret1234");
-		String used = confirmationPath(nextMail(1));
+		String used = confirmationPath(confirmationMailTo("jane@example.com"));
 		confirm(browser(), used);
 		register(browser(), "joe@example.com", "secret1234");
-		String expired = confirmationPath(nextMail(2));
+		String expired = confirmationPath(confirmationMailTo("joe@example.com"));
 		this.clock.advance(Duration.ofDays(3));
 		String tampered = used.substring(0, used.lastIndexOf('.')) + "x" + used.substring(used.lastIndexOf('.'));
 
@@ -139,7 +137,7 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 
 	@Test
 	void registerWhenEmailTakenThenLooksLikeARegistrationAndChangesNothing() {
-		confirmedUser("jane@example.com", "secret1234", 0);
+		confirmedUser("jane@example.com", "secret1234");
 		String hashBefore = column("password_hash", "jane@example.com");
 		int encodingsBefore = this.passwordEncoder.encodings();
 		Browser stranger = browser();
@@ -156,9 +154,10 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 		assertThat(encodingsForTaken).as("password hashes paid").isEqualTo(encodingsForFresh);
 		assertThat(column("password_hash", "jane@example.com")).isEqualTo(hashBefore);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(2);
-		assertThat(Mails.recipientOf(nextMail(2))).as("the only mail since is the newcomer's")
-			.isEqualTo("joe@example.com");
-		assertThat(greenMail.getReceivedMessages()).hasSize(2);
+		confirmationMailTo("joe@example.com");
+		assertThat(mailbox.received()).extracting(ReceivedMail::recipient)
+			.as("the only mail since jane's confirmation is the newcomer's")
+			.containsExactly("jane@example.com", "joe@example.com");
 	}
 
 }

@@ -3,13 +3,13 @@ package dev.powspring.emailconfirmation;
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.powspring.emailconfirmation.testapp.EmailConfirmationTestApplication;
-import dev.powspring.test.mail.Mails;
+import dev.powspring.mail.PowMailDelivery;
+import dev.powspring.test.mail.ReceivedMail;
+import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class EmailConfirmationTestSupport {
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = Mails.smtpServer();
+	static final SmtpTestServer mailbox = new SmtpTestServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		Mails.pointSpringMailAt(registry, greenMail);
+		mailbox.pointSpringMailAt(registry);
 	}
 
 	@LocalServerPort
@@ -47,10 +47,13 @@ abstract class EmailConfirmationTestSupport {
 	@Autowired
 	protected MutableClock clock;
 
+	@Autowired
+	private PowMailDelivery mailDelivery;
+
 	@BeforeEach
 	void startClean() throws Exception {
 		this.jdbc.sql("DELETE FROM users").update();
-		greenMail.purgeEmailFromAllMailboxes();
+		mailbox.clearOnceIdle(() -> this.mailDelivery.inFlight() == 0);
 		// Past the per-recipient mail window of earlier tests.
 		this.clock.advance(Duration.ofHours(2));
 	}
@@ -69,12 +72,12 @@ abstract class EmailConfirmationTestSupport {
 				Map.of("userId", email, "password", password));
 	}
 
-	protected MimeMessage nextMail(int expectedTotal) {
-		return Mails.awaitMail(greenMail, expectedTotal);
+	protected ReceivedMail confirmationMailTo(String recipient) {
+		return mailbox.awaitMail(recipient, "Confirm your email address");
 	}
 
-	protected static String confirmationPath(MimeMessage mail) {
-		return Mails.pathOf(Mails.linkIn(mail, "/confirm-email/"));
+	protected static String confirmationPath(ReceivedMail mail) {
+		return mail.path("/confirm-email/");
 	}
 
 	/**
@@ -89,10 +92,10 @@ abstract class EmailConfirmationTestSupport {
 	/**
 	 * Register and confirm; the browser ends signed in.
 	 */
-	protected Browser confirmedUser(String email, String password, int mailsSoFar) {
+	protected Browser confirmedUser(String email, String password) {
 		Browser browser = browser();
 		register(browser, email, password);
-		confirm(browser, confirmationPath(nextMail(mailsSoFar + 1)));
+		confirm(browser, confirmationPath(confirmationMailTo(email)));
 		assertThat(signIn(browser, email, password).status()).isEqualTo(302);
 		assertThat(browser.get("/notes").status()).isEqualTo(200);
 		return browser;

@@ -3,15 +3,15 @@ package dev.powspring.invitation;
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.powspring.invitation.testapp.InvitationTestApplication;
-import dev.powspring.test.mail.Mails;
+import dev.powspring.mail.PowMailDelivery;
+import dev.powspring.test.mail.ReceivedMail;
+import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationTests {
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = Mails.smtpServer();
+	static final SmtpTestServer mailbox = new SmtpTestServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		Mails.pointSpringMailAt(registry, greenMail);
+		mailbox.pointSpringMailAt(registry);
 	}
 
 	@LocalServerPort
@@ -53,12 +53,15 @@ class InvitationTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private PowMailDelivery mailDelivery;
+
 	private Browser inviter;
 
 	@BeforeEach
 	void startClean() throws Exception {
 		this.jdbc.sql("DELETE FROM users").update();
-		greenMail.purgeEmailFromAllMailboxes();
+		mailbox.clearOnceIdle(() -> this.mailDelivery.inFlight() == 0);
 		this.clock.advance(Duration.ofHours(2));
 		this.inviter = signedIn("jane@example.com");
 	}
@@ -69,10 +72,8 @@ class InvitationTests {
 
 		assertThat(invited.location()).endsWith("/invitations/new");
 		assertThat(this.inviter.follow(invited).text(".pow-flash-info")).isEqualTo("An e-mail with invitation link has been sent.");
-		MimeMessage mail = Mails.awaitMail(greenMail, 1);
-		assertThat(Mails.recipientOf(mail)).isEqualTo("joe@example.com");
-		assertThat(mail.getSubject()).isEqualTo("You've been invited");
-		assertThat(Mails.textOf(mail)).contains("jane@example.com has invited you.");
+		ReceivedMail mail = invitationTo("joe@example.com");
+		assertThat(mail.text()).contains("jane@example.com has invited you.");
 		assertThat(signIn(browser(), "joe@example.com", "").status()).as("no password yet").isEqualTo(200);
 
 		Browser joe = browser();
@@ -91,10 +92,10 @@ class InvitationTests {
 	@Test
 	void acceptWhenLinkAcceptedExpiredOrTamperedThenInvalidInvitation() {
 		invite(this.inviter, "joe@example.com");
-		String used = acceptPath(Mails.awaitMail(greenMail, 1));
+		String used = acceptPath(invitationTo("joe@example.com"));
 		accept(browser(), used, "joe@example.com", "secret1234");
 		invite(this.inviter, "ann@example.com");
-		String expired = acceptPath(Mails.awaitMail(greenMail, 2));
+		String expired = acceptPath(invitationTo("ann@example.com"));
 		this.clock.advance(Duration.ofDays(7));
 		String token = used.substring("/invitations/".length());
 		String tampered = "/invitations/" + ((token.charAt(0) == 'A') ? 'B' : 'A') + token.substring(1);
@@ -110,7 +111,7 @@ class InvitationTests {
 	@Test
 	void acceptWhenPasswordInvalidThenFieldErrorsAndTheLinkStillWorks() {
 		invite(this.inviter, "joe@example.com");
-		String path = acceptPath(Mails.awaitMail(greenMail, 1));
+		String path = acceptPath(invitationTo("joe@example.com"));
 		Browser joe = browser();
 
 		Browser.Page answer = accept(joe, path, "joe@example.com", "short");
@@ -123,7 +124,7 @@ class InvitationTests {
 	@Test
 	void acceptWithAnotherEmailThenTheNewAddressMustBeConfirmed() throws Exception {
 		invite(this.inviter, "joe@example.com");
-		String path = acceptPath(Mails.awaitMail(greenMail, 1));
+		String path = acceptPath(invitationTo("joe@example.com"));
 		Browser joe = browser();
 
 		Browser.Page answer = accept(joe, path, "joe.private@example.com", "secret1234");
@@ -131,9 +132,7 @@ class InvitationTests {
 		assertThat(answer.location()).endsWith("/session/new");
 		assertThat(joe.follow(answer).text(".pow-flash-info")).startsWith("You'll need to confirm your e-mail");
 		assertThat(joe.cookie("pow_session")).isEmpty();
-		MimeMessage confirmation = Mails.awaitMail(greenMail, 2);
-		assertThat(Mails.recipientOf(confirmation)).isEqualTo("joe.private@example.com");
-		assertThat(confirmation.getSubject()).isEqualTo("Confirm your email address");
+		mailbox.awaitMail("joe.private@example.com", "Confirm your email address");
 	}
 
 	@Test
@@ -161,19 +160,19 @@ class InvitationTests {
 		assertThat(answer.location()).endsWith("/invitations/new");
 		assertThat(this.inviter.follow(answer).text(".pow-flash-info")).isEqualTo("An e-mail with invitation link has been sent.");
 		invite(this.inviter, "ann@example.com");
-		assertThat(Mails.recipientOf(Mails.awaitMail(greenMail, 1))).isEqualTo("ann@example.com");
-		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		invitationTo("ann@example.com");
+		assertThat(mailbox.received()).extracting(ReceivedMail::recipient).containsExactly("ann@example.com");
 	}
 
 	@Test
 	void resendIssuesANewLinkAndRevokeEndsTheInvitation() {
 		invite(this.inviter, "joe@example.com");
-		String first = acceptPath(Mails.awaitMail(greenMail, 1));
+		String first = acceptPath(invitationTo("joe@example.com"));
 		Browser.Page page = this.inviter.get("/invitations/new");
 		assertThat(page.text("[data-test=pending] span")).isEqualTo("joe@example.com");
 
 		this.inviter.submit(page, "[data-test=pending] form:nth-of-type(1)", Map.of());
-		String second = acceptPath(Mails.awaitMail(greenMail, 2));
+		String second = acceptPath(invitationTo("joe@example.com"));
 
 		assertThat(browser().get(first).status()).as("the old link").isEqualTo(302);
 		assertThat(browser().get(second).status()).isEqualTo(200);
@@ -185,7 +184,7 @@ class InvitationTests {
 	@Test
 	void revokeWhenInvitationIsSomeoneElsesThenRefused() {
 		invite(this.inviter, "joe@example.com");
-		Mails.awaitMail(greenMail, 1);
+		invitationTo("joe@example.com");
 		Long joeId = this.users.getByUserId("joe@example.com").orElseThrow().getId();
 		Browser other = signedIn("ann@example.com");
 		String csrf = other.get("/invitations/new").document().select("input[name=_csrf]").attr("value");
@@ -207,7 +206,9 @@ class InvitationTests {
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.header("Retry-After")).hasValue("3600");
 		assertThat(this.users.getByUserId("one-too-many@example.com")).isEmpty();
-		Mails.awaitMail(greenMail, 20);
+		for (int i = 0; i < 20; i++) {
+			invitationTo("guest" + i + "@example.com");
+		}
 	}
 
 	private Browser browser() {
@@ -230,8 +231,12 @@ class InvitationTests {
 		return inviter.submit(inviter.get("/invitations/new"), "form.pow-form", Map.of("userId", email));
 	}
 
-	private static String acceptPath(MimeMessage mail) {
-		return Mails.pathOf(Mails.linkIn(mail, "/invitations/"));
+	private static ReceivedMail invitationTo(String recipient) {
+		return mailbox.awaitMail(recipient, "You've been invited");
+	}
+
+	private static String acceptPath(ReceivedMail mail) {
+		return mail.path("/invitations/");
 	}
 
 	private static Browser.Page accept(Browser browser, String path, String email, String password) {

@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.persistentsession.testapp.PersistentSessionTestApplication;
-import dev.powspring.test.mail.Mails;
+import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
@@ -44,11 +44,11 @@ class PersistentSessionTests {
 	private static final String COOKIE = "persistent_session";
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = Mails.smtpServer();
+	static final SmtpTestServer mailbox = new SmtpTestServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		Mails.pointSpringMailAt(registry, greenMail);
+		mailbox.pointSpringMailAt(registry);
 	}
 
 	@LocalServerPort
@@ -63,10 +63,13 @@ class PersistentSessionTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private PowMailDelivery mailDelivery;
+
 	@BeforeEach
 	void startClean() throws Exception {
 		this.jdbc.sql("DELETE FROM users").update();
-		greenMail.purgeEmailFromAllMailboxes();
+		mailbox.clearOnceIdle(() -> this.mailDelivery.inFlight() == 0);
 		this.clock.advance(Duration.ofMinutes(5));
 		register("jane@example.com", true);
 	}
@@ -201,7 +204,7 @@ class PersistentSessionTests {
 		signIn(phone, true);
 		Browser browser = browser();
 		browser.submit(browser.get("/reset-password/new"), "form.pow-form", Map.of("email", "jane@example.com"));
-		String path = Mails.pathOf(Mails.linkIn(Mails.awaitMail(greenMail, 1), "/reset-password/"));
+		String path = mailbox.awaitMail("jane@example.com", "Reset password link").path("/reset-password/");
 
 		browser.submit(browser.get(path), "form.pow-form",
 				Map.of("password", "new-secret-9", "passwordConfirmation", "new-secret-9"));
@@ -253,7 +256,7 @@ class PersistentSessionTests {
 		assertThat(answer.location()).endsWith("/session/new");
 		assertThat(browser.cookie(COOKIE)).isEmpty();
 		assertThat(browser.cookie("pow_session")).isEmpty();
-		Mails.awaitMail(greenMail, 1);
+		mailbox.awaitMail("joe@example.com", "Confirm your email address");
 	}
 
 	@Test

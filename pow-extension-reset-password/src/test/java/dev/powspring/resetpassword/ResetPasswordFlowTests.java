@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.powspring.test.mail.ReceivedMail;
 import dev.powspring.test.web.Browser;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,16 +34,14 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		assertThat(requested.status()).isEqualTo(302);
 		assertThat(requested.location()).endsWith("/session/new");
 		assertThat(browser.follow(requested).text(".pow-flash-info")).startsWith("If an account for the provided email exists");
-		MimeMessage mail = nextMail(1);
-		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("jane@example.com");
-		assertThat(mail.getSubject()).isEqualTo("Reset password link");
-		String link = linkIn(mail);
+		ReceivedMail mail = resetMailTo("jane@example.com");
+		String link = mail.link("/reset-password/");
 		assertThat(link).startsWith("http://localhost:" + this.port + "/reset-password/");
 
-		Browser.Page form = browser.get(pathOf(link));
+		Browser.Page form = browser.get(resetPath(mail));
 		assertThat(form.status()).isEqualTo(200);
 		assertThat(form.header("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
-		Browser.Page reset = chooseNewPassword(browser, pathOf(link), "new-secret-2", "new-secret-2");
+		Browser.Page reset = chooseNewPassword(browser, resetPath(mail), "new-secret-2", "new-secret-2");
 
 		assertThat(reset.status()).isEqualTo(302);
 		assertThat(reset.location()).endsWith("/session/new");
@@ -59,7 +57,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
-		String path = pathOf(linkIn(nextMail(1)));
+		String path = resetPath(resetMailTo("jane@example.com"));
 		chooseNewPassword(browser, path, "new-secret-2", "new-secret-2");
 
 		Browser.Page again = browser.get(path);
@@ -72,7 +70,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
-		String path = pathOf(linkIn(nextMail(1)));
+		String path = resetPath(resetMailTo("jane@example.com"));
 
 		this.clock.advance(Duration.ofHours(2));
 
@@ -84,7 +82,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
-		String path = pathOf(linkIn(nextMail(1)));
+		String path = resetPath(resetMailTo("jane@example.com"));
 		String token = path.substring(path.lastIndexOf('/') + 1);
 		String tampered = "/reset-password/" + token.substring(0, token.lastIndexOf('.')) + "x"
 				+ token.substring(token.lastIndexOf('.'));
@@ -102,7 +100,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
-		String path = pathOf(linkIn(nextMail(1)));
+		String path = resetPath(resetMailTo("jane@example.com"));
 
 		Browser.Page mismatch = chooseNewPassword(browser, path, "new-secret-2", "new-secret-3");
 		Browser.Page tooShort = chooseNewPassword(browser, path, "short", "short");
@@ -119,9 +117,9 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		register("jane@example.com", "old-secret-1");
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
-		String older = pathOf(linkIn(nextMail(1)));
+		String older = resetPath(resetMailTo("jane@example.com"));
 		requestReset(browser, "jane@example.com");
-		String newer = pathOf(linkIn(nextMail(2)));
+		String newer = resetPath(resetMailTo("jane@example.com"));
 
 		chooseNewPassword(browser, newer, "new-secret-2", "new-secret-2");
 
@@ -141,9 +139,8 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		assertThat(unknownAnswer.location()).isEqualTo(knownAnswer.location());
 		assertThat(unknown.follow(unknownAnswer).text(".pow-flash-info"))
 			.isEqualTo(known.follow(knownAnswer).text(".pow-flash-info"));
-		nextMail(1);
-		assertThat(greenMail.getReceivedMessages()).extracting((mail) -> mail.getAllRecipients()[0].toString())
-			.containsExactly("jane@example.com");
+		resetMailTo("jane@example.com");
+		assertThat(mailbox.received()).extracting(ReceivedMail::recipient).containsExactly("jane@example.com");
 	}
 
 	@Test
@@ -172,15 +169,15 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		assertThat(browser.post("/reset-password", Map.of("email", "jane@example.com")).status()).isEqualTo(403);
 
 		requestReset(browser(), "joe@example.com");
-		assertThat(nextMail(1).getAllRecipients()[0].toString()).isEqualTo("joe@example.com");
-		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		resetMailTo("joe@example.com");
+		assertThat(mailbox.received()).as("no mail for the forged request").hasSize(1);
 	}
 
 	@Test
 	void resetWhenOneLinkSubmittedConcurrentlyThenExactlyOneSucceeds() throws Exception {
 		register("jane@example.com", "old-secret-1");
 		requestReset(browser(), "jane@example.com");
-		String path = pathOf(linkIn(nextMail(1)));
+		String path = resetPath(resetMailTo("jane@example.com"));
 		int attempts = 50;
 		List<Browser> browsers = new ArrayList<>();
 		List<Browser.Page> forms = new ArrayList<>();
@@ -228,7 +225,7 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		Browser browser = browser();
 		requestReset(browser, "jane@example.com");
 
-		chooseNewPassword(browser, pathOf(linkIn(nextMail(1))), "new-secret-2", "new-secret-2");
+		chooseNewPassword(browser, resetPath(resetMailTo("jane@example.com")), "new-secret-2", "new-secret-2");
 
 		assertThat(signIn(browser(), "jane@example.com", "new-secret-2").status()).isEqualTo(302);
 	}

@@ -3,15 +3,15 @@ package dev.powspring.resetpassword;
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.resetpassword.testapp.ResetPasswordTestApplication;
-import dev.powspring.test.mail.Mails;
+import dev.powspring.test.mail.ReceivedMail;
+import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ResetPasswordTestSupport {
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = Mails.smtpServer();
+	static final SmtpTestServer mailbox = new SmtpTestServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		Mails.pointSpringMailAt(registry, greenMail);
+		mailbox.pointSpringMailAt(registry);
 	}
 
 	@LocalServerPort
@@ -52,10 +52,13 @@ abstract class ResetPasswordTestSupport {
 	@Autowired
 	protected MutableClock clock;
 
+	@Autowired
+	private PowMailDelivery mailDelivery;
+
 	@BeforeEach
 	void startClean() throws Exception {
 		this.jdbc.sql("DELETE FROM users").update();
-		greenMail.purgeEmailFromAllMailboxes();
+		mailbox.clearOnceIdle(() -> this.mailDelivery.inFlight() == 0);
 		// Past the mail and throttling windows of earlier tests.
 		this.clock.advance(Duration.ofHours(2));
 	}
@@ -72,16 +75,12 @@ abstract class ResetPasswordTestSupport {
 		return browser.submit(browser.get("/reset-password/new"), "form.pow-form", Map.of("email", email));
 	}
 
-	protected MimeMessage nextMail(int expectedTotal) {
-		return Mails.awaitMail(greenMail, expectedTotal);
+	protected ReceivedMail resetMailTo(String recipient) {
+		return mailbox.awaitMail(recipient, "Reset password link");
 	}
 
-	protected static String linkIn(MimeMessage mail) {
-		return Mails.linkIn(mail, "/reset-password/");
-	}
-
-	protected static String pathOf(String link) {
-		return Mails.pathOf(link);
+	protected static String resetPath(ReceivedMail mail) {
+		return mail.path("/reset-password/");
 	}
 
 	protected Browser.Page chooseNewPassword(Browser browser, String path, String password, String confirmation) {

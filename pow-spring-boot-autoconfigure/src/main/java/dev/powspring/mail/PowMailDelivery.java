@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.powspring.store.PowStore;
 import org.apache.commons.logging.Log;
@@ -35,6 +36,8 @@ public class PowMailDelivery implements DisposableBean {
 
 	private final Duration window;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	/**
 	 * Create an instance.
 	 * @param mailer sends the mails
@@ -62,11 +65,13 @@ public class PowMailDelivery implements DisposableBean {
 					+ " mails to this recipient within " + this.window);
 			return false;
 		}
+		this.inFlight.incrementAndGet();
 		try {
 			this.executor.execute(() -> send(mail));
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
+			this.inFlight.decrementAndGet();
 			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": the mail queue is full");
 			return false;
 		}
@@ -79,6 +84,18 @@ public class PowMailDelivery implements DisposableBean {
 		catch (Exception ex) {
 			logger.warn("Could not send mail '" + mail.subject() + "' to " + mail.to(), ex);
 		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Return how many mails are queued or being handed to the mailer right now, for
+	 * health checks and for tests that must know every mail went out.
+	 * @return the number of mails not yet sent (or failed)
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
 	}
 
 	/**

@@ -7,10 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.store.PowStore;
+import dev.powspring.test.mail.SmtpTestServer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PowMailConfigurationTests {
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+	static final SmtpTestServer mailbox = new SmtpTestServer();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class,
@@ -98,16 +97,14 @@ class PowMailConfigurationTests {
 	@Test
 	void deliveryWhenMailHostSetThenMailArrivesFromConfiguredSender() {
 		this.contextRunner
-			.withPropertyValues("spring.mail.host=localhost", "spring.mail.port=" + greenMail.getSmtp().getPort(),
+			.withPropertyValues("spring.mail.host=localhost", "spring.mail.port=" + mailbox.port(),
 					"pow.mail.from=Notes <no-reply@notes.example>")
 			.run((context) -> {
 				PowMail mail = new PowMail("jane@example.com", "Passwort zurücksetzen", "Hallo", "<p>Hallo</p>");
 
 				assertThat(context.getBean(PowMailDelivery.class).deliver(mail)).isTrue();
 
-				assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
-				MimeMessage received = greenMail.getReceivedMessages()[0];
-				assertThat(received.getSubject()).isEqualTo("Passwort zurücksetzen");
+				MimeMessage received = mailbox.messageOf(mailbox.awaitMail("jane@example.com", "Passwort zurücksetzen"));
 				assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("no-reply@notes.example");
 			});
 	}

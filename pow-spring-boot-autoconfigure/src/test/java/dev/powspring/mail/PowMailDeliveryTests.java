@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.test.time.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -193,6 +194,7 @@ class PowMailDeliveryTests {
 		assertThat(delivery.deliver(mail("jane@example.com", "Confirm"))).isFalse();
 
 		assertThat(this.mailer.sent).isEmpty();
+		assertThat(delivery.inFlight()).isZero();
 		assertThat(output).contains("Dropped mail 'Confirm' to jane@example.com");
 	}
 
@@ -222,12 +224,14 @@ class PowMailDeliveryTests {
 			assertThat(release.getCount()).isOne();
 			assertThat(finished.getCount()).isOne();
 			assertThat(sent).isEmpty();
+			assertThat(delivery.inFlight()).as("queued or sending").isOne();
 
 			release.countDown();
 
 			assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(sent).containsExactly(mail);
 			assertThat(sendingThread.get()).isNotSameAs(Thread.currentThread());
+			Awaitility.await("nothing in flight").atMost(Duration.ofSeconds(10)).until(() -> delivery.inFlight() == 0);
 		}
 		finally {
 			release.countDown();

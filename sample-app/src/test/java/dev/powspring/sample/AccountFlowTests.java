@@ -2,6 +2,8 @@ package dev.powspring.sample;
 
 import java.util.Map;
 
+import dev.powspring.test.mail.DevelopmentMailboxPages;
+import dev.powspring.test.mail.TestMailbox;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.web.Browser;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,9 @@ class AccountFlowTests {
 	@Test
 	void registerSignOutSignInEditAndDeleteAnAccount() {
 		Browser browser = new Browser(this.port);
+		TestMailbox mailbox = new DevelopmentMailboxPages(this.port);
 
-		assertThat(SampleFlows.register(browser, "jane@example.com")).isEqualTo("Welcome, jane@example.com.");
+		assertThat(SampleFlows.register(browser, mailbox, "jane@example.com")).isEqualTo("Welcome, jane@example.com.");
 
 		browser.submit(browser.get("/"), "header form", Map.of());
 		assertThat(browser.get("/").text("[data-test=greeting]")).contains("sign in");
@@ -38,10 +41,8 @@ class AccountFlowTests {
 		Browser.Page updated = browser.submit(browser.get("/registration/edit"), "form.pow-form",
 				Map.of("userId", "jane.doe@example.com", "currentPassword", "secret1234"));
 		assertThat(browser.follow(updated).text(".pow-flash-info")).startsWith("You'll need to confirm the e-mail");
-		Browser.Page mail = browser.get(browser.get("/dev/mailbox").document().select("[data-test=mail] a").attr("href"));
-		assertThat(mail.text("[data-test=to]")).isEqualTo("To jane.doe@example.com");
-		String link = mail.document().select("[data-test=text] a[href*=/confirm-email/]").attr("href");
-		browser.submit(browser.get(link.replaceFirst("^https?://[^/]+", "")), "form.pow-form", Map.of());
+		String link = mailbox.awaitMail("jane.doe@example.com", "Confirm your email address").path("/confirm-email/");
+		browser.submit(browser.get(link), "form.pow-form", Map.of());
 		assertThat(browser.get("/").text("[data-test=greeting]")).isEqualTo("Welcome, jane.doe@example.com.");
 
 		Browser.Page deleted = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.powspring.test.mail.DevelopmentMailboxPages;
+import dev.powspring.test.mail.ReceivedMail;
+import dev.powspring.test.mail.TestMailbox;
 import dev.powspring.test.postgres.PostgresTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -52,6 +55,8 @@ class BrowserFlowTests {
 
 	private Path profile;
 
+	private TestMailbox mailbox;
+
 	@BeforeEach
 	void startBrowser() throws IOException {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -67,6 +72,7 @@ class BrowserFlowTests {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+		this.mailbox = new DevelopmentMailboxPages(this.port);
 	}
 
 	@AfterEach
@@ -88,7 +94,7 @@ class BrowserFlowTests {
 		submit();
 		assertThat(flash()).startsWith("You'll need to confirm your e-mail");
 
-		openNewestMail("Confirm your email address");
+		openMail("jane@example.com", "Confirm your email address");
 		screenshot("mailbox-mail");
 		clickMailLink("/confirm-email/");
 		click(By.cssSelector("form.pow-form button"));
@@ -116,7 +122,7 @@ class BrowserFlowTests {
 		fill("email", "jane@example.com");
 		submit();
 		assertThat(flash()).startsWith("If an account for the provided email exists");
-		openNewestMail("Reset password link");
+		openMail("jane@example.com", "Reset password link");
 		clickMailLink("/reset-password/");
 		fill("password", "new-secret-99");
 		fill("passwordConfirmation", "new-secret-99");
@@ -129,7 +135,7 @@ class BrowserFlowTests {
 		submit();
 		assertThat(flash()).isEqualTo("An e-mail with invitation link has been sent.");
 		signOut();
-		openNewestMail("You've been invited");
+		openMail("joe@example.com", "You've been invited");
 		clickMailLink("/invitations/");
 		fill("password", "joe-secret-1");
 		fill("passwordConfirmation", "joe-secret-1");
@@ -166,11 +172,12 @@ class BrowserFlowTests {
 		click(By.cssSelector("header form button"));
 	}
 
-	private void openNewestMail(String subject) {
+	// Waits until the mail is in the mailbox, then opens it from the mailbox page as a person would.
+	private void openMail(String recipient, String subject) {
+		ReceivedMail mail = this.mailbox.awaitMail(recipient, subject);
 		open("/dev/mailbox");
-		WebElement newest = this.driver.findElement(By.cssSelector("[data-test=mail] a"));
-		assertThat(newest.getText()).isEqualTo(subject);
-		newest.click();
+		click(By.cssSelector("[data-test=mail] a[href='" + mail.id() + "']"));
+		assertThat(text("[data-test=subject]")).isEqualTo(subject);
 	}
 
 	private void clickMailLink(String path) {

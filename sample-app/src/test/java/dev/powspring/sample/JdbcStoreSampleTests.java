@@ -2,6 +2,7 @@ package dev.powspring.sample;
 
 import dev.powspring.store.JdbcPowStore;
 import dev.powspring.store.PowStore;
+import dev.powspring.test.mail.DevelopmentMailboxPages;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.web.Browser;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class JdbcStoreSampleTests {
 	void registeringSignsInThroughTheDatabaseStore() {
 		assertThat(this.store).isInstanceOf(JdbcPowStore.class);
 
-		assertThat(SampleFlows.register(new Browser(this.port), "jane@example.com")).isEqualTo("Welcome, jane@example.com.");
+		assertThat(SampleFlows.register(new Browser(this.port), new DevelopmentMailboxPages(this.port),
+				"jane@example.com")).isEqualTo("Welcome, jane@example.com.");
 	}
 
 }

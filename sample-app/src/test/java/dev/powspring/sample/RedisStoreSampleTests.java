@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.powspring.store.PowStore;
 import dev.powspring.store.RedisPowStore;
+import dev.powspring.test.mail.DevelopmentMailboxPages;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.redis.RedisTestServer;
 import dev.powspring.test.web.Browser;
@@ -41,7 +42,8 @@ class RedisStoreSampleTests {
 	void registeringSignsInThroughTheRedisStore() {
 		assertThat(this.store).isInstanceOf(RedisPowStore.class);
 
-		assertThat(SampleFlows.register(new Browser(this.port), "jane@example.com")).isEqualTo("Welcome, jane@example.com.");
+		assertThat(SampleFlows.register(new Browser(this.port), new DevelopmentMailboxPages(this.port),
+				"jane@example.com")).isEqualTo("Welcome, jane@example.com.");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.powspring.sample;
 
 import java.util.Map;
 
+import dev.powspring.test.mail.TestMailbox;
 import dev.powspring.test.web.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,13 +19,12 @@ final class SampleFlows {
 	 * Register, confirm the email through the development mailbox, and sign in.
 	 * @return the home page's greeting afterwards
 	 */
-	static String register(Browser browser, String email) {
+	static String register(Browser browser, TestMailbox mailbox, String email) {
 		Browser.Page registered = browser.submit(browser.get("/registration/new"), "form.pow-form",
 				Map.of("userId", email, "password", "secret1234", "passwordConfirmation", "secret1234"));
 		assertThat(registered.status()).isEqualTo(302);
-		Browser.Page mail = browser.get(browser.get("/dev/mailbox").document().select("[data-test=mail] a").attr("href"));
-		String link = mail.document().select("[data-test=text] a[href*=/confirm-email/]").attr("href");
-		Browser.Page confirmation = browser.get(link.replaceFirst("^https?://[^/]+", ""));
+		String link = mailbox.awaitMail(email, "Confirm your email address").path("/confirm-email/");
+		Browser.Page confirmation = browser.get(link);
 		assertThat(browser.submit(confirmation, "form.pow-form", Map.of()).status()).isEqualTo(302);
 		Browser.Page signedIn = browser.submit(browser.get("/session/new"), "form.pow-form",
 				Map.of("userId", email, "password", "secret1234"));
