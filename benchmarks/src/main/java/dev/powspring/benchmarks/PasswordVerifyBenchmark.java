@@ -3,6 +3,7 @@ package dev.powspring.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
 import dev.powspring.password.PowPasswordEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,8 @@ public class PasswordVerifyBenchmark {
 
 	@Setup
 	public void hash() {
-		this.encoder = new PowPasswordEncoder(PasswordAlgorithm.PBKDF2_SHA512, 100_000, 12);
+		this.encoder = new PowPasswordEncoder(PasswordAlgorithm.PBKDF2_SHA512,
+				Pbkdf2Sha512PasswordEncoder.DEFAULT_ITERATIONS, 12);
 		this.hash = this.encoder.encode("correct horse battery staple");
 	}
 

@@ -6,7 +6,6 @@ import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.csrf.CsrfProtected;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,10 +47,9 @@ public class EmailConfirmationController {
 	 * Show what the link confirms, with a button to confirm it.
 	 */
 	@GetMapping("/{token}")
-	public String show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+	public String show(@PathVariable String token, HttpServletRequest request,
 			RedirectAttributes redirectAttributes, Model model) {
 		return this.confirmations.find(token).map((pending) -> {
-			response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
 			model.addAttribute("token", token);
 			model.addAttribute("email", pending.email());
 			return SHOW_VIEW;

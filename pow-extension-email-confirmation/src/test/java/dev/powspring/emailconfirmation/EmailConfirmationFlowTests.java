@@ -1,6 +1,8 @@
 package dev.powspring.emailconfirmation;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.powspring.emailconfirmation.testapp.EmailConfirmationTestApplication.CountingPasswordEncoder;
@@ -158,6 +160,35 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 		assertThat(mailbox.received()).extracting(ReceivedMail::recipient)
 			.as("the only mail since jane's confirmation is the newcomer's")
 			.containsExactly("jane@example.com", "joe@example.com");
+	}
+
+	@Test
+	void registerWhenFormHasMistakesThenATakenEmailGetsTheAnswerAFreeOneGets() {
+		confirmedUser("jane@example.com", "secret1234");
+		Map<String, Map<String, String>> mistakes = Map.of(
+				"too short", Map.of("password", "short", "passwordConfirmation", "short"),
+				"confirmation differs", Map.of("password", "secret1234", "passwordConfirmation", "secret9999"),
+				"blank password", Map.of("password", "", "passwordConfirmation", ""));
+
+		mistakes.forEach((mistake, fields) -> {
+			Browser.Page taken = submitRegistration("jane@example.com", fields);
+			Browser.Page free = submitRegistration("nobody@example.com", fields);
+
+			assertThat(taken.status()).as(mistake).isEqualTo(free.status()).isEqualTo(200);
+			assertThat(errorsOf(taken)).as(mistake).isEqualTo(errorsOf(free)).doesNotContain("has already been taken");
+		});
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(1);
+	}
+
+	private Browser.Page submitRegistration(String email, Map<String, String> fields) {
+		Browser browser = browser();
+		Map<String, String> form = new HashMap<>(fields);
+		form.put("userId", email);
+		return browser.submit(browser.get("/registration/new"), "form.pow-form", form);
+	}
+
+	private static List<String> errorsOf(Browser.Page page) {
+		return page.document().select("[id$=-error]").eachText();
 	}
 
 }

@@ -205,14 +205,13 @@ public class InvitationController extends PowControllerSupport {
 	 */
 	@GetMapping("/{token}/edit")
 	@RequireNotAuthenticated
-	public String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+	public String edit(@PathVariable String token, HttpServletRequest request,
 			RedirectAttributes redirectAttributes, Model model) {
 		Optional<PowUser> invited = this.invitations.find(token)
 			.flatMap((invitation) -> users().getById(invitation.invitedId()));
 		if (invited.isEmpty()) {
 			return invalid(request, redirectAttributes);
 		}
-		noCache(response);
 		UserParams params = new UserParams();
 		params.setUserId(invited.get().getUserId());
 		model.addAttribute("user", params);
@@ -250,7 +249,6 @@ public class InvitationController extends PowControllerSupport {
 				PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
 				return redirectTo(routes().afterRegistrationPath(request));
 			}
-			noCache(response);
 			params.setPassword(null);
 			params.setPasswordConfirmation(null);
 			model.addAttribute("token", token);

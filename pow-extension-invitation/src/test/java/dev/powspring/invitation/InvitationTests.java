@@ -196,6 +196,19 @@ class InvitationTests {
 	}
 
 	@Test
+	void invitationPagesAreNeverCached() {
+		invite(this.inviter, "joe@example.com");
+		String acceptPath = acceptPath(invitationTo("joe@example.com"));
+		String sharePath = acceptPath.replaceFirst("/edit$", "");
+
+		for (Browser.Page page : new Browser.Page[] { this.inviter.get("/invitations/new"), this.inviter.get(sharePath),
+				browser().get(acceptPath) }) {
+			assertThat(page.status()).as(page.path()).isEqualTo(200);
+			assertThat(page.header("Cache-Control")).as(page.path()).hasValue("no-cache, no-store, must-revalidate");
+		}
+	}
+
+	@Test
 	void invitationsPerInviterAreLimited() {
 		for (int i = 0; i < 20; i++) {
 			assertThat(invite(this.inviter, "guest" + i + "@example.com").status()).isEqualTo(302);

@@ -106,8 +106,7 @@ public class ResetPasswordController {
 	 * Show the form asking for the account's email.
 	 */
 	@GetMapping("/new")
-	public String newRequest(HttpServletResponse response) {
-		noCache(response);
+	public String newRequest() {
 		return NEW_VIEW;
 	}
 
@@ -132,7 +131,6 @@ public class ResetPasswordController {
 			this.mails.sendResetLink(request, user.get(), signed);
 		}
 		else if (!this.preventUserEnumeration) {
-			noCache(response);
 			model.addAttribute("email", email);
 			model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
 			return NEW_VIEW;
@@ -145,12 +143,11 @@ public class ResetPasswordController {
 	 * Show the new-password form for a valid link.
 	 */
 	@GetMapping("/{token}")
-	public String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+	public String edit(@PathVariable String token, HttpServletRequest request,
 			RedirectAttributes redirectAttributes, Model model) {
 		if (this.tokens.find(token).isEmpty()) {
 			return invalidToken(request, redirectAttributes);
 		}
-		noCache(response);
 		model.addAttribute("token", token);
 		model.addAttribute("user", new UserParams());
 		return EDIT_VIEW;
@@ -172,7 +169,6 @@ public class ResetPasswordController {
 		if (!result.succeeded()) {
 			// The link stays usable for a corrected attempt.
 			this.tokens.restore(consumed.get());
-			noCache(response);
 			params.setPassword(null);
 			params.setPasswordConfirmation(null);
 			model.addAttribute("token", token);
@@ -192,10 +188,6 @@ public class ResetPasswordController {
 	private String invalidToken(HttpServletRequest request, RedirectAttributes redirectAttributes) {
 		PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
 		return "redirect:" + REQUEST_FORM_PATH;
-	}
-
-	private static void noCache(HttpServletResponse response) {
-		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
 	}
 
 }

@@ -244,6 +244,54 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		assertThat(refused.text(".pow-flash-error")).startsWith("Too many attempts.");
 	}
 
+	@Test
+	void resetRequestsForOneAddressAreLimitedWhateverTheWhitespaceOrCase() {
+		register("jane@example.com", "old-secret-1");
+		for (String email : new String[] { "jane@example.com", " jane@example.com", "jane@example.com ",
+				"\tJANE@example.com", "jane@example.com\n" }) {
+			assertThat(requestReset(browser(), email).status()).isEqualTo(302);
+		}
+
+		assertThat(requestReset(browser(), "  Jane@Example.com  ").status()).isEqualTo(429);
+	}
+
+	@Test
+	void resetRequestsSentInParallelThenNoMoreThanTheLimitGoThrough() throws Exception {
+		register("jane@example.com", "old-secret-1");
+		int requests = 30;
+		List<Browser> browsers = new ArrayList<>();
+		List<Browser.Page> forms = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			Browser browser = browser();
+			browsers.add(browser);
+			forms.add(browser.get("/reset-password/new"));
+		}
+		ExecutorService attacker = Executors.newFixedThreadPool(requests);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				Browser browser = browsers.get(i);
+				Browser.Page form = forms.get(i);
+				answers.add(attacker.submit(() -> {
+					start.await();
+					return browser.submit(form, "form.pow-form", Map.of("email", "jane@example.com")).status();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(20, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			attacker.shutdownNow();
+		}
+
+		assertThat(statuses).filteredOn((status) -> status == 302).as("requests let through").hasSize(5);
+		assertThat(statuses).filteredOn((status) -> status == 429).hasSize(requests - 5);
+	}
+
 	private static void assertInvalidToken(Browser browser, Browser.Page answer) {
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.location()).endsWith("/reset-password/new");

@@ -571,7 +571,7 @@ public class PowProperties {
 		/**
 		 * Number of PBKDF2-SHA512 iterations. Lowering it weakens every new hash.
 		 */
-		private int pbkdf2Iterations = 100_000;
+		private int pbkdf2Iterations = 210_000;
 
 		/**
 		 * Log2 of the number of bcrypt rounds, from 4 to 31.

@@ -6,6 +6,10 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Writes mails to the log instead of sending them: Pow's mailer when no
  * {@code JavaMailSender} is configured, so development needs no SMTP server.
+ * <p>
+ * Recipient and subject are logged at INFO; the body only at DEBUG, because it holds
+ * links (password reset, confirmation, invitation) that would let anyone who can read
+ * the log act as the recipient.
  */
 public class LoggingPowMailer implements PowMailer {
 
@@ -13,8 +17,11 @@ public class LoggingPowMailer implements PowMailer {
 
 	@Override
 	public void send(PowMail mail) {
-		logger.info("Mail to " + mail.to() + " (not sent: no spring.mail.host is configured)\nSubject: "
-				+ mail.subject() + "\n\n" + mail.text());
+		logger.info("Mail to " + mail.to() + " (not sent: no spring.mail.host is configured), subject: "
+				+ mail.subject() + ". Its body is logged at DEBUG.");
+		if (logger.isDebugEnabled()) {
+			logger.debug("Body of the mail to " + mail.to() + ":\n" + mail.text());
+		}
 	}
 
 }

@@ -24,7 +24,7 @@ public final class Pbkdf2Sha512PasswordEncoder implements PasswordEncoder {
 	/**
 	 * The iteration count Pow uses by default.
 	 */
-	public static final int DEFAULT_ITERATIONS = 100_000;
+	public static final int DEFAULT_ITERATIONS = 210_000;
 
 	/**
 	 * The prefix that identifies hashes in this format.

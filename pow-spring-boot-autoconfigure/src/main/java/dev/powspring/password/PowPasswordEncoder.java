@@ -22,6 +22,8 @@ public final class PowPasswordEncoder implements PasswordEncoder {
 
 	private static final String ARGON2_CLASS = "org.bouncycastle.crypto.params.Argon2Parameters";
 
+	static final int BCRYPT_MAX_BYTES = 72;
+
 	private final PasswordAlgorithm algorithm;
 
 	private final Pbkdf2Sha512PasswordEncoder pbkdf2;
@@ -60,6 +62,15 @@ public final class PowPasswordEncoder implements PasswordEncoder {
 	 */
 	public PasswordAlgorithm getAlgorithm() {
 		return this.algorithm;
+	}
+
+	/**
+	 * Return the longest password, in UTF-8 bytes, that the configured algorithm hashes
+	 * whole: 72 for BCrypt, which refuses longer ones, else no limit.
+	 * @return the limit in bytes, or {@link Integer#MAX_VALUE}
+	 */
+	public int maxPasswordBytes() {
+		return (this.algorithm == PasswordAlgorithm.BCRYPT) ? BCRYPT_MAX_BYTES : Integer.MAX_VALUE;
 	}
 
 	/**

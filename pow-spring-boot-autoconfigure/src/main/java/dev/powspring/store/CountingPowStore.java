@@ -18,4 +18,13 @@ public interface CountingPowStore extends PowStore {
 	 */
 	long increment(String namespace, String key, Duration window);
 
+	/**
+	 * Take one from a live counter, keeping its expiry, never below zero: how a reserved
+	 * attempt is given back. An absent or expired counter stays absent.
+	 * @param namespace the namespace
+	 * @param key the counter's key
+	 * @return the count after taking one, zero when there was none
+	 */
+	long decrement(String namespace, String key);
+
 }

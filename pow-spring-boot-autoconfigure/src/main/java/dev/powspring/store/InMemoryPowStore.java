@@ -123,6 +123,20 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 	}
 
 	@Override
+	public long decrement(String namespace, String key) {
+		Assert.notNull(namespace, "namespace must not be null");
+		Assert.notNull(key, "key must not be null");
+		Instant now = this.clock.instant();
+		Entry counted = this.entries.computeIfPresent(new EntryKey(namespace, key), (k, previous) -> {
+			if (previous.isExpiredAt(now) || !(previous.value() instanceof Long count) || count <= 0) {
+				return previous;
+			}
+			return new Entry(count - 1, previous.expiresAt(), previous.principal());
+		});
+		return (counted != null && !counted.isExpiredAt(now) && counted.value() instanceof Long count) ? count : 0L;
+	}
+
+	@Override
 	public boolean putIfAbsent(String namespace, String key, Object value, Duration ttl) {
 		EntryKey entryKey = new EntryKey(namespace, key);
 		Instant now = this.clock.instant();

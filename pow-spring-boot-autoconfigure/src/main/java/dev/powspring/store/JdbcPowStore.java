@@ -195,9 +195,21 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 	@Override
 	public long increment(String namespace, String key, Duration window) {
 		check(namespace, key, 0L, window);
+		return add(namespace, key, 1, window);
+	}
+
+	@Override
+	public long decrement(String namespace, String key) {
+		requireText(namespace, "namespace");
+		requireText(key, "key");
+		return add(namespace, key, -1, null);
+	}
+
+	// Compare and set, portable and exact under concurrency: each caller gets the count
+	// its own change produced. A missing counter starts at one when counting up (window
+	// given) and stays missing when counting down; a count never goes below zero.
+	private long add(String namespace, String key, int delta, Duration window) {
 		return access(() -> {
-			// Compare and set, portable and exact under concurrency: each caller gets the
-			// count its own increment produced.
 			for (int attempt = 0; attempt < MAX_INCREMENT_ATTEMPTS; attempt++) {
 				Optional<String> current = this.jdbc
 					.sql("SELECT value_json FROM pow_store WHERE namespace = :namespace AND store_key = :key "
@@ -208,12 +220,15 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 					.query(String.class)
 					.optional();
 				if (current.isEmpty()) {
+					if (window == null) {
+						return 0L;
+					}
 					if (putIfAbsent(namespace, key, 1L, window)) {
 						return 1L;
 					}
 					continue;
 				}
-				long next = Long.parseLong(current.get()) + 1;
+				long next = Math.max(0, Long.parseLong(current.get()) + delta);
 				int updated = this.jdbc
 					.sql("UPDATE pow_store SET value_json = :next WHERE namespace = :namespace AND store_key = :key "
 							+ "AND value_json = :current AND expires_at > :now")

@@ -145,6 +145,17 @@ public class RedisPowStore implements LinkedReadPowStore, CountingPowStore {
 			return 1
 			""", Long.class);
 
+	// KEYS[1] the counter; ARGV[1] now. Takes one from a live count above zero, keeping
+	// its expiry; returns the count after, or 0 when there is no live count.
+	private static final RedisScript<Long> DECREMENT = RedisScript.of("""
+			local e = redis.call('HGET', KEYS[1], 'e')
+			local t = redis.call('HGET', KEYS[1], 't')
+			if not e or tonumber(e) <= tonumber(ARGV[1]) or t ~= 'java.lang.Long' then return 0 end
+			local v = tonumber(redis.call('HGET', KEYS[1], 'v'))
+			if v <= 0 then return v end
+			return redis.call('HINCRBY', KEYS[1], 'v', -1)
+			""", Long.class);
+
 	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the linked entry's key prefix. Returns {}
 	// when the entry is missing or expired, else its type and JSON and the type, JSON and
 	// expiry of the entry its principal names ('' when missing). The principal becomes an
@@ -262,6 +273,14 @@ public class RedisPowStore implements LinkedReadPowStore, CountingPowStore {
 		Long count = access(() -> this.redis.execute(INCREMENT, List.of(entryKey(namespace, member(key))), now(),
 				expiry(capped), nativeTtl(capped)));
 		return (count != null) ? count : 1L;
+	}
+
+	@Override
+	public long decrement(String namespace, String key) {
+		requireNonNull(namespace, "namespace");
+		requireNonNull(key, "key");
+		Long count = access(() -> this.redis.execute(DECREMENT, List.of(entryKey(namespace, member(key))), now()));
+		return (count != null) ? count : 0L;
 	}
 
 	@Override

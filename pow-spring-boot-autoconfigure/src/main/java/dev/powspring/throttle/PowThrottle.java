@@ -9,9 +9,14 @@ import dev.powspring.store.CountingPowStore;
 import dev.powspring.token.TokenHashes;
 
 /**
- * Counts events per bucket and key in the store, and refuses a key whose limit was
- * reached until its lockout ends. Keys are hashed, so no user id or address is kept in
- * the store's keys.
+ * Limits attempts per bucket and key in the store, and locks a key out once its limit is
+ * spent. Keys are hashed, so no user id or address is kept in the store's keys.
+ * <p>
+ * An attempt is {@linkplain #reserve reserved} before the work it limits (a password
+ * check, a mail) with one atomic increment, so however many requests arrive at once, no
+ * more than the limit get through in a window. The caller then {@linkplain
+ * Reservation#spend() spends} the reservation when the attempt counts against the key,
+ * or {@linkplain Reservation#giveBack() gives it back} when it does not.
  */
 public class PowThrottle {
 
@@ -29,50 +34,32 @@ public class PowThrottle {
 	}
 
 	/**
-	 * Tell whether a key is locked out, and for how long.
+	 * Reserve one attempt for a key, unless it is locked out or its limit is taken up by
+	 * attempts counted or still under way.
+	 * @param limit the limit
 	 * @param bucket what is counted, such as {@code sign_in_account}
-	 * @param key whose events, such as a user id or an address
-	 * @return how long until attempts are allowed again, or empty when they are
+	 * @param key whose attempts, such as a user id or an address
+	 * @return the reservation, granted or refused
 	 */
-	public Optional<Duration> lockedFor(String bucket, String key) {
-		return this.store.get(LOCKS, storeKey(bucket, key), Instant.class)
-			.map((until) -> Duration.between(this.clock.instant(), until))
-			.filter((remaining) -> !remaining.isNegative() && !remaining.isZero());
-	}
-
-	/**
-	 * Count an event; lock the key out when this one reaches the limit.
-	 * @param limit the limit
-	 * @param bucket what is counted
-	 * @param key whose events
-	 */
-	public void record(PowLimit limit, String bucket, String key) {
+	public Reservation reserve(PowLimit limit, String bucket, String key) {
 		String storeKey = storeKey(bucket, key);
-		if (this.store.increment(COUNTS, storeKey, limit.getWindow()) >= limit.getMax()) {
-			this.store.put(LOCKS, storeKey, this.clock.instant().plus(limit.getLockout()), limit.getLockout());
-			this.store.delete(COUNTS, storeKey);
+		Optional<Duration> locked = lockedFor(storeKey);
+		if (locked.isPresent()) {
+			return new Reservation(this, limit, storeKey, 0, locked.get());
 		}
-	}
-
-	/**
-	 * Check and count an attempt at once: refused when locked out, else counted.
-	 * @param limit the limit
-	 * @param bucket what is counted
-	 * @param key whose attempts
-	 * @return how long until attempts are allowed again when refused, else empty
-	 */
-	public Optional<Duration> attempt(PowLimit limit, String bucket, String key) {
-		Optional<Duration> locked = lockedFor(bucket, key);
-		if (locked.isEmpty()) {
-			record(limit, bucket, key);
+		long count = this.store.increment(COUNTS, storeKey, limit.getWindow());
+		if (count > limit.getMax()) {
+			// Attempts already under way hold every slot; they decide whether a lockout follows.
+			this.store.decrement(COUNTS, storeKey);
+			return new Reservation(this, limit, storeKey, 0, limit.getLockout());
 		}
-		return locked;
+		return new Reservation(this, limit, storeKey, count, null);
 	}
 
 	/**
 	 * Forget a key's count and lockout.
 	 * @param bucket what is counted
-	 * @param key whose events
+	 * @param key whose attempts
 	 */
 	public void clear(String bucket, String key) {
 		String storeKey = storeKey(bucket, key);
@@ -80,8 +67,80 @@ public class PowThrottle {
 		this.store.delete(LOCKS, storeKey);
 	}
 
+	private Optional<Duration> lockedFor(String storeKey) {
+		return this.store.get(LOCKS, storeKey, Instant.class)
+			.map((until) -> Duration.between(this.clock.instant(), until))
+			.filter((remaining) -> !remaining.isNegative() && !remaining.isZero());
+	}
+
+	private void spend(Reservation reservation) {
+		if (reservation.count >= reservation.limit.getMax()) {
+			Duration lockout = reservation.limit.getLockout();
+			this.store.put(LOCKS, reservation.storeKey, this.clock.instant().plus(lockout), lockout);
+			this.store.delete(COUNTS, reservation.storeKey);
+		}
+	}
+
+	private void giveBack(Reservation reservation) {
+		this.store.decrement(COUNTS, reservation.storeKey);
+	}
+
 	private static String storeKey(String bucket, String key) {
 		return bucket + ":" + TokenHashes.sha256(String.valueOf(key));
+	}
+
+	/**
+	 * One reserved attempt, or the refusal of one. A granted reservation is settled once:
+	 * spent or given back.
+	 */
+	public static final class Reservation {
+
+		private final PowThrottle throttle;
+
+		private final PowLimit limit;
+
+		private final String storeKey;
+
+		private final long count;
+
+		private final Duration refusedFor;
+
+		private Reservation(PowThrottle throttle, PowLimit limit, String storeKey, long count, Duration refusedFor) {
+			this.throttle = throttle;
+			this.limit = limit;
+			this.storeKey = storeKey;
+			this.count = count;
+			this.refusedFor = refusedFor;
+		}
+
+		/**
+		 * Tell whether the attempt was refused, and for how long attempts stay refused.
+		 * @return how long until attempts are allowed again, or empty when granted
+		 */
+		public Optional<Duration> refusedFor() {
+			return Optional.ofNullable(this.refusedFor);
+		}
+
+		/**
+		 * Count the attempt against the key for its window; the attempt that spends the
+		 * last of the limit locks the key out. Nothing for a refused reservation.
+		 */
+		public void spend() {
+			if (this.refusedFor == null) {
+				this.throttle.spend(this);
+			}
+		}
+
+		/**
+		 * Give the attempt back, so that it does not count. Nothing for a refused
+		 * reservation.
+		 */
+		public void giveBack() {
+			if (this.refusedFor == null) {
+				this.throttle.giveBack(this);
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.powspring.throttle;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.powspring.user.UserIds;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -31,18 +32,27 @@ public class RequestThrottle {
 	}
 
 	/**
-	 * Count an attempt, unless refused.
+	 * Count an attempt, unless refused. Reserved atomically, so parallel requests never
+	 * get past the limit together.
 	 * @param request the request
-	 * @param target the target of the attempt
+	 * @param target the target of the attempt, normalized as user ids are looked up
 	 * @return how long until attempts are allowed again when refused, else empty
 	 */
 	public Optional<Duration> attempt(HttpServletRequest request, String target) {
-		Optional<Duration> address = this.throttle.attempt(this.perAddress, this.bucket + "_address",
+		PowThrottle.Reservation address = this.throttle.reserve(this.perAddress, this.bucket + "_address",
 				this.addresses.of(request));
-		if (address.isPresent()) {
-			return address;
+		if (address.refusedFor().isPresent()) {
+			return address.refusedFor();
 		}
-		return this.throttle.attempt(this.perTarget, this.bucket + "_target", String.valueOf(target).toLowerCase());
+		PowThrottle.Reservation perTarget = this.throttle.reserve(this.perTarget, this.bucket + "_target",
+				UserIds.normalize(String.valueOf(target)));
+		if (perTarget.refusedFor().isPresent()) {
+			address.giveBack();
+			return perTarget.refusedFor();
+		}
+		address.spend();
+		perTarget.spend();
+		return Optional.empty();
 	}
 
 }

@@ -1,7 +1,11 @@
 package dev.powspring.user;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
+import dev.powspring.password.PowPasswordEncoder;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.validation.Errors;
 
@@ -11,11 +15,13 @@ import static dev.powspring.user.ValidationCodes.INVALID;
 import static dev.powspring.user.ValidationCodes.INVALID_FORMAT;
 import static dev.powspring.user.ValidationCodes.TAKEN;
 import static dev.powspring.user.ValidationCodes.TOO_LONG;
+import static dev.powspring.user.ValidationCodes.TOO_MANY_BYTES;
 import static dev.powspring.user.ValidationCodes.TOO_SHORT;
 
 /**
  * Validates a registration or an account edit in Pow's order: user id, current password,
- * confirmation, password. Error codes are the {@link ValidationCodes}.
+ * confirmation, password; whether the user id is taken is checked only once all else is
+ * valid. Error codes are the {@link ValidationCodes}.
  */
 final class UserValidator {
 
@@ -28,7 +34,11 @@ final class UserValidator {
 
 	private final int passwordMaxLength;
 
+	private static final int BCRYPT_MAX_BYTES = 72;
+
 	private final PasswordEncoder passwordEncoder;
+
+	private final int passwordMaxBytes;
 
 	UserValidator(UserIdField userIdField, int passwordMinLength, int passwordMaxLength,
 			PasswordEncoder passwordEncoder) {
@@ -36,6 +46,7 @@ final class UserValidator {
 		this.passwordMinLength = passwordMinLength;
 		this.passwordMaxLength = passwordMaxLength;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordMaxBytes = maxPasswordBytes(passwordEncoder);
 	}
 
 	/**
@@ -47,7 +58,7 @@ final class UserValidator {
 	 * @return the changes to apply, meaningful only when no error was added
 	 */
 	Changes validate(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
-		String userId = validateUserId(user, params.getUserId(), userIdTaken, errors);
+		String userId = validateUserId(user, params.getUserId(), errors);
 		validateCurrentPassword(user, params.getCurrentPassword(), errors);
 		String password = params.getPassword();
 		boolean passwordGiven = hasText(password);
@@ -55,6 +66,7 @@ final class UserValidator {
 			errors.rejectValue("passwordConfirmation", CONFIRMATION);
 		}
 		validatePassword(user, password, errors);
+		checkTaken(user, userId, userIdTaken, errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
@@ -70,7 +82,8 @@ final class UserValidator {
 	 * @return the changes to apply, meaningful only when no error was added
 	 */
 	Changes validateUserIdOnly(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
-		String userId = validateUserId(user, params.getUserId(), userIdTaken, errors);
+		String userId = validateUserId(user, params.getUserId(), errors);
+		checkTaken(user, userId, userIdTaken, errors);
 		return errors.hasErrors() ? null : new Changes(userId, null);
 	}
 
@@ -94,7 +107,7 @@ final class UserValidator {
 		return errors.hasErrors() ? null : new Changes(null, this.passwordEncoder.encode(password));
 	}
 
-	private String validateUserId(PowUser user, String submitted, Predicate<String> userIdTaken, Errors errors) {
+	private String validateUserId(PowUser user, String submitted, Errors errors) {
 		if (!hasText(submitted)) {
 			if (user.getUserId() == null) {
 				errors.rejectValue("userId", BLANK);
@@ -109,10 +122,16 @@ final class UserValidator {
 		else if (userId.length() > USER_ID_MAX_LENGTH) {
 			errors.rejectValue("userId", TOO_LONG, lengthArgument(USER_ID_MAX_LENGTH), null);
 		}
-		else if (!userId.equals(user.getUserId()) && userIdTaken.test(userId)) {
+		return userId;
+	}
+
+	// Last, and only for an otherwise valid form: whatever else is wrong, a taken and a
+	// free user id get the same answer (and the same queries), so a form with a mistake
+	// in it cannot tell which accounts exist.
+	private static void checkTaken(PowUser user, String userId, Predicate<String> userIdTaken, Errors errors) {
+		if (!errors.hasErrors() && userId != null && !userId.equals(user.getUserId()) && userIdTaken.test(userId)) {
 			errors.rejectValue("userId", TAKEN);
 		}
-		return userId;
 	}
 
 	private void validateCurrentPassword(PowUser user, String currentPassword, Errors errors) {
@@ -141,6 +160,17 @@ final class UserValidator {
 		else if (length > this.passwordMaxLength) {
 			errors.rejectValue("password", TOO_LONG, lengthArgument(this.passwordMaxLength), null);
 		}
+		else if (password.getBytes(StandardCharsets.UTF_8).length > this.passwordMaxBytes) {
+			errors.rejectValue("password", TOO_MANY_BYTES, lengthArgument(this.passwordMaxBytes), null);
+		}
+	}
+
+	// BCrypt refuses passwords over 72 bytes rather than hash them; say so as a field error.
+	private static int maxPasswordBytes(PasswordEncoder passwordEncoder) {
+		if (passwordEncoder instanceof PowPasswordEncoder powEncoder) {
+			return powEncoder.maxPasswordBytes();
+		}
+		return (passwordEncoder instanceof BCryptPasswordEncoder) ? BCRYPT_MAX_BYTES : Integer.MAX_VALUE;
 	}
 
 	// A string, so the message shows 4096 rather than a locale's 4,096.

@@ -28,6 +28,12 @@ public final class ValidationCodes {
 	/** Longer than the maximum; one argument, the maximum. */
 	public static final String TOO_LONG = "pow.validation.too-long";
 
+	/**
+	 * A password longer in UTF-8 bytes than the hashing algorithm takes (BCrypt's 72);
+	 * one argument, the maximum.
+	 */
+	public static final String TOO_MANY_BYTES = "pow.validation.too-many-bytes";
+
 	private ValidationCodes() {
 	}
 

@@ -50,7 +50,7 @@ class PowAutoConfigurationTests {
 	@Test
 	void passwordEncoderWhenNothingConfiguredThenPowsPbkdf2Format() {
 		this.contextRunner.run((context) -> assertThat(encoder(context).encode("secret1234"))
-			.startsWith("$pbkdf2-sha512$100000$"));
+			.startsWith("$pbkdf2-sha512$210000$"));
 	}
 
 	@Test

@@ -112,7 +112,7 @@ class Pbkdf2Sha512PasswordEncoderTests {
 	void encodeWhenDefaultConstructorThenDefaultIterations() {
 		assertThat(new Pbkdf2Sha512PasswordEncoder().getIterations())
 			.isEqualTo(Pbkdf2Sha512PasswordEncoder.DEFAULT_ITERATIONS)
-			.isEqualTo(100_000);
+			.isEqualTo(210_000);
 	}
 
 	@Test
@@ -136,7 +136,12 @@ class Pbkdf2Sha512PasswordEncoderTests {
 	@Test
 	void upgradeEncodingWhenIterationsSameThenFalse() {
 		assertThat(this.encoder.upgradeEncoding(this.encoder.encode("secret1234"))).isFalse();
-		assertThat(new Pbkdf2Sha512PasswordEncoder().upgradeEncoding(PYTHON_HASH)).isFalse();
+		assertThat(new Pbkdf2Sha512PasswordEncoder(100_000).upgradeEncoding(PYTHON_HASH)).isFalse();
+	}
+
+	@Test
+	void upgradeEncodingWhenMadeAtElixirPowsCostThenTrue() {
+		assertThat(new Pbkdf2Sha512PasswordEncoder().upgradeEncoding(PYTHON_HASH)).isTrue();
 	}
 
 	@Test

@@ -323,6 +323,54 @@ public abstract class AbstractPowStoreContractTests {
 	}
 
 	@Test
+	void decrementGivesBackOneAndKeepsTheWindow() {
+		CountingPowStore counting = counting();
+		counting.increment(NAMESPACE, "attempts", TTL);
+		counting.increment(NAMESPACE, "attempts", TTL);
+		getClock().advance(TTL.minusMinutes(1));
+
+		assertThat(counting.decrement(NAMESPACE, "attempts")).isEqualTo(1);
+		assertThat(counting.increment(NAMESPACE, "attempts", TTL)).isEqualTo(2);
+		getClock().advance(Duration.ofMinutes(1));
+
+		assertThat(this.store.get(NAMESPACE, "attempts", Long.class)).as("the first increment's window").isEmpty();
+	}
+
+	@Test
+	void decrementWhenNoLiveCounterThenZeroAndStillAbsent() {
+		CountingPowStore counting = counting();
+
+		assertThat(counting.decrement(NAMESPACE, "attempts")).isZero();
+		assertThat(this.store.get(NAMESPACE, "attempts", Long.class)).isEmpty();
+		counting.increment(NAMESPACE, "attempts", TTL);
+		getClock().advance(TTL);
+		assertThat(counting.decrement(NAMESPACE, "attempts")).as("expired").isZero();
+	}
+
+	@Test
+	void decrementNeverGoesBelowZero() {
+		CountingPowStore counting = counting();
+		counting.increment(NAMESPACE, "attempts", TTL);
+
+		assertThat(counting.decrement(NAMESPACE, "attempts")).isZero();
+		assertThat(counting.decrement(NAMESPACE, "attempts")).isZero();
+		assertThat(counting.increment(NAMESPACE, "attempts", TTL)).isEqualTo(1);
+	}
+
+	@Test
+	void incrementAndDecrementWhenConcurrentThenNoChangeIsLost() throws Exception {
+		CountingPowStore counting = counting();
+		for (int i = 0; i < THREADS; i++) {
+			counting.increment(NAMESPACE, "attempts", TTL);
+		}
+
+		runConcurrently(THREADS, (thread) -> (thread % 2 == 0) ? counting.decrement(NAMESPACE, "attempts")
+				: counting.increment(NAMESPACE, "attempts", TTL));
+
+		assertThat(this.store.get(NAMESPACE, "attempts", Long.class)).contains((long) THREADS);
+	}
+
+	@Test
 	void deleteClearsACounter() {
 		CountingPowStore counting = counting();
 		counting.increment(NAMESPACE, "failures", TTL);

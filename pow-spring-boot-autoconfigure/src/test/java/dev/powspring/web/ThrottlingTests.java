@@ -1,11 +1,19 @@
 package dev.powspring.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.password.PowPasswordEncoder;
 import dev.powspring.test.web.Browser;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +58,40 @@ class ThrottlingTests extends WebFlowTestSupport {
 
 		this.clock.advance(Duration.ofMinutes(15));
 		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).as("after the lockout").isEqualTo(302);
+	}
+
+	@Test
+	void parallelGuessesThenNoMoreThanTheLimitOfPasswordChecks() throws Exception {
+		register(browser(), "jane@example.com", "secret1234");
+		int checksBefore = this.encoder.verifications.get();
+		// Guesses let through wait at the gate, so all thirty are under way at once.
+		CountDownLatch gate = new CountDownLatch(1);
+		this.encoder.gate = gate;
+		ExecutorService attacker = Executors.newFixedThreadPool(30);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				String guess = "wrong-" + i;
+				answers.add(attacker.submit(() -> signIn(browser(), "jane@example.com", guess).status()));
+			}
+			Awaitility.await("the guesses over the limit refused while ten wait at the gate")
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> answers.stream().filter(Future::isDone).count() == 20);
+			gate.countDown();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(20, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			gate.countDown();
+			this.encoder.gate = null;
+			attacker.shutdownNow();
+		}
+
+		assertThat(this.encoder.verifications.get() - checksBefore).as("password checks").isEqualTo(10);
+		assertThat(statuses).filteredOn((status) -> status == 429).hasSize(20);
+		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).as("locked out").isEqualTo(429);
 	}
 
 	@Test
@@ -115,6 +157,8 @@ class ThrottlingTests extends WebFlowTestSupport {
 
 			final AtomicInteger verifications = new AtomicInteger();
 
+			volatile CountDownLatch gate;
+
 			Counting(PasswordEncoder delegate) {
 				this.delegate = delegate;
 			}
@@ -127,6 +171,15 @@ class ThrottlingTests extends WebFlowTestSupport {
 			@Override
 			public boolean matches(CharSequence rawPassword, String encodedPassword) {
 				this.verifications.incrementAndGet();
+				CountDownLatch gate = this.gate;
+				if (gate != null) {
+					try {
+						gate.await(20, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
 				return this.delegate.matches(rawPassword, encodedPassword);
 			}
 

@@ -11,18 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private final UserDirectory userDirectory;
-
 	private final boolean mailboxEnabled;
 
-	HomeController(UserDirectory userDirectory, @Value("${pow.mailbox.enabled:false}") boolean mailboxEnabled) {
-		this.userDirectory = userDirectory;
+	HomeController(@Value("${pow.mailbox.enabled:false}") boolean mailboxEnabled) {
 		this.mailboxEnabled = mailboxEnabled;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("userCount", this.userDirectory.count());
 		model.addAttribute("mailboxEnabled", this.mailboxEnabled);
 		return "home";
 	}

@@ -48,7 +48,9 @@ class AccountFlowTests {
 		Browser.Page deleted = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
 		assertThat(browser.follow(deleted).text(".pow-flash-info"))
 			.isEqualTo("Your account has been deleted. Sorry to see you go!");
-		assertThat(browser.get("/").text("[data-test=user-count]")).isEqualTo("0");
+		assertThat(browser.submit(browser.get("/session/new"), "form.pow-form",
+				Map.of("userId", "jane.doe@example.com", "password", "secret1234"))
+			.status()).as("the deleted account cannot sign in").isEqualTo(200);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.powspring.sample;
 
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +21,15 @@ class EmbeddedDefaultsTests {
 	@Autowired
 	private MockMvcTester mvc;
 
+	@Autowired
+	private PowUsersService users;
+
 	@Test
 	void homePageServedOnH2WithPowsUsersTableMigrated() {
-		assertThat(this.mvc.get().uri("/")).hasStatusOk().bodyText().contains("data-test=\"user-count\">0<");
+		assertThat(this.mvc.get().uri("/")).hasStatusOk().bodyText().contains("Pow notes");
+		assertThat(this.users.create(new UserParams("jane@example.com", "secret1234", "secret1234")).succeeded())
+			.isTrue();
+		assertThat(this.users.getByUserId("jane@example.com")).isPresent();
 	}
 
 }

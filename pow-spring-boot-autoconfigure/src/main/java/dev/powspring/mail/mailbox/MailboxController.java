@@ -3,7 +3,6 @@ package dev.powspring.mail.mailbox;
 import java.util.regex.Pattern;
 
 import dev.powspring.web.csrf.CsrfProtected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,15 +32,13 @@ public class MailboxController {
 	}
 
 	@GetMapping
-	String index(Model model, HttpServletResponse response) {
-		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+	String index(Model model) {
 		model.addAttribute("mails", this.mailbox.mails());
 		return "pow/mailbox/index";
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable long id, Model model, HttpServletResponse response) {
-		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+	String show(@PathVariable long id, Model model) {
 		DevelopmentMailbox.CapturedMail captured = this.mailbox.mail(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("captured", captured);

@@ -209,14 +209,6 @@ public abstract class PowControllerSupport {
 	}
 
 	/**
-	 * Keep browsers and proxies from caching a page with a form on it.
-	 * @param response the response
-	 */
-	protected static void noCache(HttpServletResponse response) {
-		response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
-	}
-
-	/**
 	 * The services Pow's controllers use, gathered so that a subclass's constructor stays
 	 * short.
 	 *

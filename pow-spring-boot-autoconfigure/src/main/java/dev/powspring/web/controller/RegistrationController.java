@@ -65,8 +65,7 @@ public class RegistrationController extends PowControllerSupport {
 	 */
 	@GetMapping("/new")
 	@RequireNotAuthenticated
-	public String newRegistration(Model model, HttpServletResponse response) {
-		noCache(response);
+	public String newRegistration(Model model) {
 		model.addAttribute("user", new UserParams());
 		return NEW_VIEW;
 	}
@@ -88,7 +87,7 @@ public class RegistrationController extends PowControllerSupport {
 						PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
 						return redirectTo(routes().afterRegistrationPath(request));
 					}
-					return formWithErrors(NEW_VIEW, params, outcome.errors(), model, response);
+					return formWithErrors(NEW_VIEW, params, outcome.errors(), model);
 				});
 	}
 
@@ -97,8 +96,7 @@ public class RegistrationController extends PowControllerSupport {
 	 */
 	@GetMapping("/edit")
 	@RequireAuthenticated
-	public String edit(HttpServletRequest request, Model model, HttpServletResponse response) {
-		noCache(response);
+	public String edit(HttpServletRequest request, Model model) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
 		UserParams params = new UserParams();
 		params.setUserId(user.getUserId());
@@ -136,7 +134,7 @@ public class RegistrationController extends PowControllerSupport {
 						PowFlash.info(redirectAttributes, messages().userHasBeenUpdated(request));
 						return redirectTo(routes().afterUserUpdatedPath(request));
 					}
-					return formWithErrors(EDIT_VIEW, params, outcome.errors(), model, response);
+					return formWithErrors(EDIT_VIEW, params, outcome.errors(), model);
 				});
 	}
 
@@ -170,9 +168,7 @@ public class RegistrationController extends PowControllerSupport {
 				});
 	}
 
-	private static String formWithErrors(String view, UserParams params, BindingResult errors, Model model,
-			HttpServletResponse response) {
-		noCache(response);
+	private static String formWithErrors(String view, UserParams params, BindingResult errors, Model model) {
 		params.setPassword(null);
 		params.setPasswordConfirmation(null);
 		params.setCurrentPassword(null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.session.PowCurrentUser;
+import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.web.LocalPaths;
@@ -47,8 +48,7 @@ public class SessionController extends PowControllerSupport {
 	@GetMapping("/new")
 	@RequireNotAuthenticated
 	public String newSession(@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
-			Model model, HttpServletResponse response) {
-		noCache(response);
+			Model model) {
 		model.addAttribute("user", new UserParams());
 		model.addAttribute("requestPath", safeRequestPath(requestPath));
 		return NEW_VIEW;
@@ -63,28 +63,35 @@ public class SessionController extends PowControllerSupport {
 			@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
-		Optional<Duration> refused = signInThrottle().flatMap((throttle) -> throttle.refusal(request, params.getUserId()));
+		// Reserved before any password hash is computed, so parallel guesses share the limit.
+		Optional<SignInThrottle.Attempt> attempt = signInThrottle()
+			.map((throttle) -> throttle.reserve(request, params.getUserId()));
+		Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor);
 		if (refused.isPresent()) {
-			// Refused before any password hash is computed.
 			String message = tooManyAttempts(request, response, refused.get());
-			return signInForm(params, requestPath, message, model, response);
+			return signInForm(params, requestPath, message, model);
 		}
-		return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, params, null),
-				(context) -> {
-					PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
-					if (user == null) {
-						signInThrottle().ifPresent((throttle) -> throttle.failed(request, params.getUserId()));
-						return context.withOutcome(null, null);
-					}
-					signInThrottle().ifPresent((throttle) -> throttle.clear(user.getUserId()));
-					return signIn(context, user, null);
-				}, (outcome) -> {
-					if (outcome.succeeded()) {
-						PowFlash.info(redirectAttributes, messages().signedIn(request));
-						return redirectTo(routes().afterSignInPath(request));
-					}
-					return signInForm(params, requestPath, messages().invalidCredentials(request), model, response);
-				});
+		try {
+			return perform(context(PowAction.SESSION_CREATE, request, response, redirectAttributes, params, null),
+					(context) -> {
+						PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
+						if (user == null) {
+							attempt.ifPresent(SignInThrottle.Attempt::failed);
+							return context.withOutcome(null, null);
+						}
+						attempt.ifPresent(SignInThrottle.Attempt::succeeded);
+						return signIn(context, user, null);
+					}, (outcome) -> {
+						if (outcome.succeeded()) {
+							PowFlash.info(redirectAttributes, messages().signedIn(request));
+							return redirectTo(routes().afterSignInPath(request));
+						}
+						return signInForm(params, requestPath, messages().invalidCredentials(request), model);
+					});
+		}
+		finally {
+			attempt.ifPresent(SignInThrottle.Attempt::release);
+		}
 	}
 
 	/**
@@ -105,9 +112,7 @@ public class SessionController extends PowControllerSupport {
 				});
 	}
 
-	private static String signInForm(UserParams params, String requestPath, String error, Model model,
-			HttpServletResponse response) {
-		noCache(response);
+	private static String signInForm(UserParams params, String requestPath, String error, Model model) {
 		params.setPassword(null);
 		model.addAttribute(PowFlash.ERROR, error);
 		model.addAttribute("requestPath", safeRequestPath(requestPath));

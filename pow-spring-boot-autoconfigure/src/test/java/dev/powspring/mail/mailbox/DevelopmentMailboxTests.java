@@ -16,7 +16,6 @@ import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.ui.ExtendedModelMap;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +48,7 @@ class DevelopmentMailboxTests {
 				null));
 		ExtendedModelMap model = new ExtendedModelMap();
 
-		String view = new MailboxController(mailbox).show(1, model, new MockHttpServletResponse());
+		String view = new MailboxController(mailbox).show(1, model);
 
 		assertThat(view).isEqualTo("pow/mailbox/show");
 		assertThat((String) model.get("textHtml")).contains("&lt;script&gt;")
