@@ -143,7 +143,7 @@ public class JpaPowUsersService implements PowUsersService {
 	public UserResult create(UserParams params) {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
-		UserValidator.Changes changes = this.validator.validate(user, params, this::userIdTaken, errors);
+		UserValidator.Changes changes = this.validator.validate(user, params, errors);
 		return insert(user, changes, params, errors);
 	}
 
@@ -151,12 +151,13 @@ public class JpaPowUsersService implements PowUsersService {
 	public UserResult createWithoutPassword(UserParams params) {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
-		UserValidator.Changes changes = this.validator.validateUserIdOnly(user, params, this::userIdTaken, errors);
+		UserValidator.Changes changes = this.validator.validateUserIdOnly(user, params, errors);
 		return insert(user, changes, params, errors);
 	}
 
 	private UserResult insert(PowUser user, UserValidator.Changes changes, UserParams params, BindingResult errors) {
 		Map<String, Object> fields = this.userFields.convert(params, errors);
+		this.validator.checkTaken(user, params, this::userIdTaken, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}
@@ -177,8 +178,9 @@ public class JpaPowUsersService implements PowUsersService {
 		// Checked against the stored user: the given one may be a cached copy, which holds
 		// no password hash.
 		PowUser stored = getById(user.getId()).orElse(user);
-		UserValidator.Changes changes = this.validator.validate(stored, params, this::userIdTaken, errors);
+		UserValidator.Changes changes = this.validator.validate(stored, params, errors);
 		Map<String, Object> fields = this.userFields.convert(params, errors);
+		this.validator.checkTaken(stored, params, this::userIdTaken, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}

@@ -53,11 +53,10 @@ final class UserValidator {
 	 * Validate the params against the user (new or stored) and work out the changes.
 	 * @param user the user as stored, or a new instance
 	 * @param params what the user submitted
-	 * @param userIdTaken whether another user has the given normalized user id
 	 * @param errors where field errors go
 	 * @return the changes to apply, meaningful only when no error was added
 	 */
-	Changes validate(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
+	Changes validate(PowUser user, UserParams params, Errors errors) {
 		String userId = validateUserId(user, params.getUserId(), errors);
 		validateCurrentPassword(user, params.getCurrentPassword(), errors);
 		String password = params.getPassword();
@@ -66,7 +65,6 @@ final class UserValidator {
 			errors.rejectValue("passwordConfirmation", CONFIRMATION);
 		}
 		validatePassword(user, password, errors);
-		checkTaken(user, userId, userIdTaken, errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
@@ -77,13 +75,11 @@ final class UserValidator {
 	 * Validate only the user id, for a user stored without a password.
 	 * @param user a new instance
 	 * @param params what was submitted
-	 * @param userIdTaken whether another user has the given normalized user id
 	 * @param errors where field errors go
 	 * @return the changes to apply, meaningful only when no error was added
 	 */
-	Changes validateUserIdOnly(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
+	Changes validateUserIdOnly(PowUser user, UserParams params, Errors errors) {
 		String userId = validateUserId(user, params.getUserId(), errors);
-		checkTaken(user, userId, userIdTaken, errors);
 		return errors.hasErrors() ? null : new Changes(userId, null);
 	}
 
@@ -125,11 +121,20 @@ final class UserValidator {
 		return userId;
 	}
 
-	// Last, and only for an otherwise valid form: whatever else is wrong, a taken and a
-	// free user id get the same answer (and the same queries), so a form with a mistake
-	// in it cannot tell which accounts exist.
-	private static void checkTaken(PowUser user, String userId, Predicate<String> userIdTaken, Errors errors) {
-		if (!errors.hasErrors() && userId != null && !userId.equals(user.getUserId()) && userIdTaken.test(userId)) {
+	/**
+	 * Check, last and only for an otherwise valid form, whether another user has the
+	 * submitted user id. Whatever else is wrong, a taken and a free user id get the same
+	 * answer (and the same queries), so a form with a mistake in it cannot tell which
+	 * accounts exist.
+	 * @param user the user as stored, or a new instance
+	 * @param params what was submitted
+	 * @param userIdTaken whether another user has the given normalized user id
+	 * @param errors where the field error goes
+	 */
+	void checkTaken(PowUser user, UserParams params, Predicate<String> userIdTaken, Errors errors) {
+		String userId = UserIds.normalize(params.getUserId());
+		if (!errors.hasErrors() && userId != null && !userId.isEmpty() && !userId.equals(user.getUserId())
+				&& userIdTaken.test(userId)) {
 			errors.rejectValue("userId", TAKEN);
 		}
 	}

@@ -118,6 +118,25 @@ class CustomisationTests {
 	}
 
 	@Test
+	void applicationFieldTooLongForItsColumnThenFieldErrorAndNothingStored() {
+		Browser browser = start(null, CustomUserTestApplication.class, "pow.user-fields=displayName",
+				"spring.flyway.locations=classpath:db/testapp/custom");
+
+		Browser.Page answer = browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234",
+						"fields[displayName]", "J".repeat(256)));
+
+		assertThat(answer.status()).as("a field error, not an outage").isEqualTo(200);
+		assertThat(answer.text("[data-field=displayName]")).isEqualTo("displayName should be at most 255 character(s)");
+		assertThat(context().getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM users").query(Long.class).single())
+			.isZero();
+		assertThat(browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234",
+						"fields[displayName]", "J".repeat(255)))
+			.status()).as("at the column's length").isEqualTo(302);
+	}
+
+	@Test
 	void callbackHaltsRegistrationThenNothingIsStored() {
 		Browser browser = start(null, new Class<?>[] { WebTestApplication.class, ClosedRegistration.class });
 
