@@ -61,9 +61,8 @@ public class PersistentSessionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PersistentSessionCookies powPersistentSessionCookies(PersistentSessionTokens tokens,
-			PersistentSessionProperties properties) {
-		return new PersistentSessionCookies(properties.getCookieName(), tokens);
+	PersistentSessionCookies powPersistentSessionCookies(PersistentSessionProperties properties) {
+		return new PersistentSessionCookies(properties.getCookieName());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.powspring.persistentsession;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.web.PowCookies;
@@ -7,26 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The remember-me cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, kept for the token
- * TTL.
+ * The remember-me cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, kept as long as its
+ * token lives.
  */
 public class PersistentSessionCookies {
 
 	private final String name;
 
-	private final PersistentSessionTokens tokens;
-
-	public PersistentSessionCookies(String name, PersistentSessionTokens tokens) {
+	public PersistentSessionCookies(String name) {
 		this.name = name;
-		this.tokens = tokens;
 	}
 
 	Optional<String> read(HttpServletRequest request) {
 		return PowCookies.read(request, this.name);
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, String signedToken) {
-		PowCookies.write(request, response, this.name, signedToken, this.tokens.ttl());
+	void write(HttpServletRequest request, HttpServletResponse response, String signedToken, Duration maxAge) {
+		PowCookies.write(request, response, this.name, signedToken, maxAge);
 	}
 
 	void delete(HttpServletRequest request, HttpServletResponse response) {

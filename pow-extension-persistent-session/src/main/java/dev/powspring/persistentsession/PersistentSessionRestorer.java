@@ -73,8 +73,7 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 			forget(request, response, signed.get());
 			return Optional.empty();
 		}
-		this.cookies.write(request, response,
-				this.tokens.issue(record.userId(), record.fingerprint(), record.metadata()));
+		this.cookies.write(request, response, this.tokens.issueReplacement(record), this.tokens.remaining(record));
 		return user;
 	}
 

@@ -49,11 +49,35 @@ public class PersistentSessionTokens {
 	 * @return the signed token, for the cookie
 	 */
 	public String issue(Long userId, String fingerprint, Map<String, String> metadata) {
+		return store(new PersistentSessionToken(userId, fingerprint, metadata, this.clock.instant().plus(this.ttl),
+				null));
+	}
+
+	/**
+	 * Issue the token that replaces one just used. It expires when the first token of its
+	 * sign-in does: rotating keeps a stolen cookie from being replayed, and never makes a
+	 * remembered device live longer than the lifetime from its last sign-in with a password.
+	 * @param replaced the token being replaced
+	 * @return the signed token, for the cookie
+	 */
+	public String issueReplacement(PersistentSessionToken replaced) {
+		return store(new PersistentSessionToken(replaced.userId(), replaced.fingerprint(), replaced.metadata(),
+				replaced.expiresAt(), null));
+	}
+
+	/**
+	 * Return how long a token has left.
+	 * @param record the token's record
+	 * @return the time until it expires, zero when it has
+	 */
+	public Duration remaining(PersistentSessionToken record) {
+		Duration remaining = Duration.between(this.clock.instant(), record.expiresAt());
+		return remaining.isNegative() ? Duration.ZERO : remaining;
+	}
+
+	private String store(PersistentSessionToken record) {
 		String token = TokenSigner.randomToken();
-		Instant now = this.clock.instant();
-		this.store.put(NAMESPACE, TokenHashes.sha256(token),
-				new PersistentSessionToken(userId, fingerprint, metadata, now.plus(this.ttl), null), this.ttl,
-				principal(userId));
+		this.store.put(NAMESPACE, TokenHashes.sha256(token), record, remaining(record), principal(record.userId()));
 		return this.signer.sign(SIGNATURE_PURPOSE, token);
 	}
 
@@ -81,8 +105,8 @@ public class PersistentSessionTokens {
 		if (!this.store.putIfAbsent(ROTATION_LOCKS, found.key(), Boolean.TRUE, this.rotationGrace)) {
 			return false;
 		}
-		Duration remaining = Duration.between(this.clock.instant(), found.record().expiresAt());
-		if (remaining.isNegative() || remaining.isZero()) {
+		Duration remaining = remaining(found.record());
+		if (remaining.isZero()) {
 			return false;
 		}
 		this.store.put(NAMESPACE, found.key(), found.record().rotated(this.clock.instant()), remaining,

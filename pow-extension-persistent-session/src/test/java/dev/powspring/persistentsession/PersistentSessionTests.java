@@ -118,6 +118,25 @@ class PersistentSessionTests {
 	}
 
 	@Test
+	void rememberedDeviceLivesNoLongerThanTheLifetimeFromItsSignIn() {
+		Browser browser = browser();
+		signIn(browser, true);
+		for (int day = 2; day < 30; day += 2) {
+			this.clock.advance(Duration.ofDays(2));
+			Browser.Page restored = browser.get("/notes");
+			assertThat(restored.status()).as("day %d", day).isEqualTo(200);
+			long remainingSeconds = Duration.ofDays(30 - day).toSeconds();
+			assertThat(restored.setCookies()).as("day %d", day)
+				.anySatisfy((cookie) -> assertThat(cookie).startsWith(COOKIE + "=")
+					.contains("Max-Age=" + remainingSeconds));
+		}
+
+		this.clock.advance(Duration.ofDays(2));
+
+		assertThat(browser.get("/notes").status()).as("30 days after signing in").isEqualTo(302);
+	}
+
+	@Test
 	void manyTabsRestoringAtOnceAllGetInAndOneReplacesTheToken() throws Exception {
 		Browser browser = browser();
 		signIn(browser, true);
@@ -221,7 +240,8 @@ class PersistentSessionTests {
 		Browser browser = browser();
 		signIn(browser, false);
 
-		browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+		browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form",
+				Map.of("currentPassword", "secret1234"));
 		this.clock.advance(Duration.ofHours(2));
 
 		Browser replay = browser();

@@ -56,6 +56,10 @@ public class PowMessages {
 		return message(request, "pow.messages.user-could-not-be-deleted");
 	}
 
+	public String deletionNeedsCurrentPassword(HttpServletRequest request) {
+		return message(request, "pow.messages.deletion-needs-current-password");
+	}
+
 	/**
 	 * Resolve a message in the request's locale.
 	 * @param request the request

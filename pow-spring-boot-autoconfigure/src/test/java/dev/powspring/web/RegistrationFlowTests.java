@@ -146,7 +146,8 @@ class RegistrationFlowTests extends WebFlowTestSupport {
 		Browser phone = browser();
 		signIn(phone, "jane@example.com", "secret1234");
 
-		Browser.Page answer = laptop.submit(laptop.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+		Browser.Page answer = laptop.submit(laptop.get("/registration/edit"), ".pow-danger-zone form",
+				Map.of("currentPassword", "secret1234"));
 
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.location()).endsWith("/session/new");
@@ -158,6 +159,25 @@ class RegistrationFlowTests extends WebFlowTestSupport {
 	}
 
 	@Test
+	void deleteWhenCurrentPasswordMissingOrWrongThenAccountKept() {
+		Browser browser = browser();
+		register(browser, "jane@example.com", "secret1234");
+
+		for (String password : new String[] { "", "wrong-password" }) {
+			Browser.Page answer = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form",
+					Map.of("currentPassword", password));
+
+			assertThat(answer.location()).as(password).endsWith("/registration/edit");
+			assertThat(browser.follow(answer).text(".pow-flash-error")).startsWith("Enter your current password");
+		}
+		String csrf = browser.get("/registration/edit").document().select("input[name=_csrf]").attr("value");
+		assertThat(browser.post("/registration", Map.of("_method", "delete", "_csrf", csrf)).location())
+			.as("a session and a CSRF token alone").endsWith("/registration/edit");
+		assertThat(userCount()).isEqualTo(1);
+		assertThat(browser.get("/notes").status()).isEqualTo(200);
+	}
+
+	@Test
 	void deleteWhenDatabaseRefusesThenAccountKeptAndErrorShown() {
 		Browser browser = browser();
 		register(browser, "jane@example.com", "secret1234");
@@ -165,7 +185,8 @@ class RegistrationFlowTests extends WebFlowTestSupport {
 		this.jdbc.sql("CREATE TABLE IF NOT EXISTS invoices (user_id BIGINT NOT NULL REFERENCES users (id))").update();
 		this.jdbc.sql("INSERT INTO invoices (user_id) SELECT id FROM users").update();
 		try {
-			Browser.Page answer = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+			Browser.Page answer = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form",
+				Map.of("currentPassword", "secret1234"));
 
 			assertThat(answer.status()).isEqualTo(302);
 			assertThat(answer.location()).endsWith("/registration/edit");

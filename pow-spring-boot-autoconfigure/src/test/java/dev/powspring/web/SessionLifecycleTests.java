@@ -152,7 +152,8 @@ class SessionLifecycleTests extends WebFlowTestSupport {
 		signIn(browser, "jane@example.com", "secret1234");
 		browser.follow(browser.submit(browser.get("/registration/edit"), "form.pow-form",
 				Map.of("userId", "jane@example.com", "currentPassword", "secret1234")));
-		browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+		browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form",
+				Map.of("currentPassword", "secret1234"));
 
 		assertThat(this.sessionCounter.created()).isEqualTo(before);
 		assertThat(browser.cookie("JSESSIONID")).isEmpty();

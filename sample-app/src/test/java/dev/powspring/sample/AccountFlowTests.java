@@ -45,7 +45,8 @@ class AccountFlowTests {
 		browser.submit(browser.get(link), "form.pow-form", Map.of());
 		assertThat(browser.get("/").text("[data-test=greeting]")).isEqualTo("Welcome, jane.doe@example.com.");
 
-		Browser.Page deleted = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form", Map.of());
+		Browser.Page deleted = browser.submit(browser.get("/registration/edit"), ".pow-danger-zone form",
+				Map.of("currentPassword", "secret1234"));
 		assertThat(browser.follow(deleted).text(".pow-flash-info"))
 			.isEqualTo("Your account has been deleted. Sorry to see you go!");
 		assertThat(browser.submit(browser.get("/session/new"), "form.pow-form",

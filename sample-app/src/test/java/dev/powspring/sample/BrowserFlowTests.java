@@ -151,6 +151,7 @@ class BrowserFlowTests {
 		fill("currentPassword", "new-secret-99");
 		submit();
 		assertThat(flash()).isEqualTo("Your account has been updated.");
+		this.driver.findElement(By.id("deleteCurrentPassword")).sendKeys("third-secret-7");
 		click(By.cssSelector(".pow-danger-zone button"));
 		assertThat(flash()).isEqualTo("Your account has been deleted. Sorry to see you go!");
 		signIn("jane@example.com", "third-secret-7");
@@ -168,8 +169,10 @@ class BrowserFlowTests {
 		submit();
 	}
 
+	// Waits for the signed-out page: opening another page at once could cancel the sign-out.
 	private void signOut() {
 		click(By.cssSelector("header form button"));
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".pow-whoami")));
 	}
 
 	// Waits until the mail is in the mailbox, then opens it from the mailbox page as a person would.

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -139,13 +140,20 @@ public class RegistrationController extends PowControllerSupport {
 	}
 
 	/**
-	 * Delete the account and sign the user out everywhere.
+	 * Delete the account and sign the user out everywhere. The current password is
+	 * required, so that a session alone (left open, or stolen) cannot delete an account;
+	 * an account without a password has to set one first.
 	 */
 	@DeleteMapping
 	@RequireAuthenticated
-	public String delete(HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirectAttributes) {
+	public String delete(@RequestParam(name = "currentPassword", required = false) String currentPassword,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
+		if (currentPassword == null || currentPassword.isEmpty()
+				|| users().authenticate(user.getUserId(), currentPassword).isEmpty()) {
+			PowFlash.error(redirectAttributes, messages().deletionNeedsCurrentPassword(request));
+			return redirectTo("/registration/edit");
+		}
 		return perform(context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes, null, user),
 				(context) -> {
 					try {
