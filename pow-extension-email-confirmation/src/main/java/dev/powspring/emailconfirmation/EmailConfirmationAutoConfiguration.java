@@ -20,7 +20,6 @@ import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,7 +32,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -110,10 +108,10 @@ public class EmailConfirmationAutoConfiguration {
 		@ConditionalOnMissingBean
 		EmailConfirmationCallback powEmailConfirmationCallback(EmailConfirmations confirmations,
 				EmailConfirmationMails mails, EmailConfirmationMessages messages, PowRoutes routes,
-				@Qualifier("powPasswordEncoder") PasswordEncoder passwordEncoder, PowProperties powProperties,
-				ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
+				PowProperties powProperties, ObjectProvider<PowThrottle> throttle,
+				ObjectProvider<ClientAddresses> addresses) {
 			EmailConfirmationCallback callback = new EmailConfirmationCallback(confirmations, mails, messages, routes,
-					passwordEncoder, powProperties.isPreventUserEnumeration());
+					powProperties.isPreventUserEnumeration());
 			throttle.ifAvailable((available) -> callback.setThrottle(new RequestThrottle(available,
 					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
 					powProperties.getThrottle().getConfirmationPerAddress())));

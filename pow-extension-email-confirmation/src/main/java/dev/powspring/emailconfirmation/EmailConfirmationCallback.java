@@ -13,7 +13,6 @@ import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.callback.PowControllerCallback;
 
 import org.springframework.core.Ordered;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Email confirmation's part in Pow's actions. It runs before other extensions' callbacks,
@@ -43,8 +42,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	private final PowRoutes routes;
 
-	private final PasswordEncoder passwordEncoder;
-
 	private final boolean preventUserEnumeration;
 
 	private RequestThrottle throttle;
@@ -55,18 +52,14 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	 * @param mails sends confirmation links
 	 * @param messages the flash messages
 	 * @param routes the redirect targets
-	 * @param passwordEncoder hashes a throwaway password so that a taken email costs the
-	 * same time as a registration
 	 * @param preventUserEnumeration whether a taken email looks like a registration
 	 */
 	public EmailConfirmationCallback(EmailConfirmations confirmations, EmailConfirmationMails mails,
-			EmailConfirmationMessages messages, PowRoutes routes, PasswordEncoder passwordEncoder,
-			boolean preventUserEnumeration) {
+			EmailConfirmationMessages messages, PowRoutes routes, boolean preventUserEnumeration) {
 		this.confirmations = confirmations;
 		this.mails = mails;
 		this.messages = messages;
 		this.routes = routes;
-		this.passwordEncoder = passwordEncoder;
 		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
@@ -106,8 +99,8 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 		}
 		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration
 				&& context.user() == null && ValidationCodes.onlyUserIdTaken(context.errors())) {
-			// Pay for the password hash a real registration pays for, and answer alike.
-			this.passwordEncoder.encode(context.params().getPassword());
+			// Answer alike. The users service found the id taken only after hashing the
+			// password, so this answer took as long as a real registration's.
 			return askToConfirm(context);
 		}
 		if (PowAction.REGISTRATION_UPDATE.equals(context.action())) {

@@ -15,13 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The confirmation state of users, kept in the columns this extension's migration adds to
- * {@code users}; the application's user entity does not map them. A token reaches the
- * user only signed, inside a link; the table keeps only its SHA-256 hash and expiry, and
- * confirming clears it, so a link works once.
+ * {@code users} and in its token table; the application's user entity maps none of them.
+ * A token reaches the user only signed, inside a link; the table keeps only its SHA-256
+ * hash, the address it confirms and its expiry. Every link mailed for an address works
+ * until it expires, and confirming uses them all up.
  */
 public class EmailConfirmations {
 
 	private static final String SIGNATURE_PURPOSE = "email_confirmation";
+
+	// A token's address is awaited: the pending new address, or the account's own address
+	// while it is unconfirmed.
+	private static final String AWAITED = "(t.email = u.unconfirmed_email "
+			+ "OR (t.email = u.email AND u.email_confirmed_at IS NULL))";
 
 	private final JdbcClient jdbc;
 
@@ -88,25 +94,36 @@ public class EmailConfirmations {
 
 	private String issue(Long userId, String unconfirmedEmail) {
 		String token = TokenSigner.randomToken();
-		this.jdbc
-			.sql("UPDATE users SET email_confirmation_token = :hash, email_confirmation_token_expires_at = :expiresAt, "
-					+ "unconfirmed_email = :email WHERE id = :id")
-			.param("hash", TokenHashes.sha256(token))
-			.param("expiresAt", utc(this.clock.instant().plus(this.ttl)))
+		Instant now = this.clock.instant();
+		this.jdbc.sql("UPDATE users SET unconfirmed_email = :email WHERE id = :id")
 			.param("email", unconfirmedEmail)
+			.param("id", userId)
+			.update();
+		this.jdbc.sql("DELETE FROM pow_email_confirmation_tokens WHERE user_id = :id AND expires_at <= :now")
+			.param("id", userId)
+			.param("now", utc(now))
+			.update();
+		this.jdbc
+			.sql("INSERT INTO pow_email_confirmation_tokens (token_hash, user_id, email, expires_at) "
+					+ "SELECT :hash, id, COALESCE(unconfirmed_email, email), :expiresAt FROM users WHERE id = :id")
+			.param("hash", TokenHashes.sha256(token))
+			.param("expiresAt", utc(now.plus(this.ttl)))
 			.param("id", userId)
 			.update();
 		return this.signer.sign(SIGNATURE_PURPOSE, token);
 	}
 
 	/**
-	 * Forget a pending email change.
+	 * Forget a pending email change; the links mailed for it stop working.
 	 * @param userId the user's primary key
 	 */
 	public void cancelChange(Long userId) {
+		this.jdbc.sql("UPDATE users SET unconfirmed_email = NULL WHERE id = :id AND unconfirmed_email IS NOT NULL")
+			.param("id", userId)
+			.update();
 		this.jdbc
-			.sql("UPDATE users SET unconfirmed_email = NULL, email_confirmation_token = NULL, "
-					+ "email_confirmation_token_expires_at = NULL WHERE id = :id AND unconfirmed_email IS NOT NULL")
+			.sql("DELETE FROM pow_email_confirmation_tokens WHERE user_id = :id "
+					+ "AND email <> (SELECT email FROM users WHERE id = :id)")
 			.param("id", userId)
 			.update();
 	}
@@ -115,25 +132,24 @@ public class EmailConfirmations {
 	 * Look a signed token up without using it.
 	 * @param signedToken the token from the link
 	 * @return what it would confirm, or empty for an invalid, tampered, expired or used
-	 * token
+	 * token, or one for an address the account no longer waits to confirm
 	 */
 	public Optional<Pending> find(String signedToken) {
 		return this.signer.verify(SIGNATURE_PURPOSE, signedToken)
 			.flatMap((token) -> this.jdbc
-				.sql("SELECT id, email, unconfirmed_email FROM users WHERE email_confirmation_token = :hash "
-						+ "AND email_confirmation_token_expires_at > :now")
+				.sql("SELECT u.id, t.email FROM pow_email_confirmation_tokens t JOIN users u ON u.id = t.user_id "
+						+ "WHERE t.token_hash = :hash AND t.expires_at > :now AND " + AWAITED)
 				.param("hash", TokenHashes.sha256(token))
 				.param("now", utc(this.clock.instant()))
-				.query((row, number) -> new Pending(row.getLong("id"),
-						(row.getString("unconfirmed_email") != null) ? row.getString("unconfirmed_email")
-								: row.getString("email")))
+				.query((row, number) -> new Pending(row.getLong("id"), row.getString("email")))
 				.optional());
 	}
 
 	/**
 	 * Confirm what a signed token stands for: the account's email, or a pending new one,
-	 * which then becomes the account's email. Only one of several concurrent calls with a
-	 * token succeeds.
+	 * which then becomes the account's email. The token is taken out first, so of several
+	 * concurrent calls with it only one goes on; confirming then uses up every other link
+	 * of the account.
 	 * @param signedToken the token from the link
 	 * @return the outcome
 	 */
@@ -142,22 +158,32 @@ public class EmailConfirmations {
 		if (pending.isEmpty()) {
 			return new Confirmation(Outcome.INVALID, null);
 		}
+		Long userId = pending.get().userId();
 		String hash = TokenHashes.sha256(this.signer.verify(SIGNATURE_PURPOSE, signedToken).orElseThrow());
+		int taken = this.jdbc.sql("DELETE FROM pow_email_confirmation_tokens WHERE token_hash = :hash")
+			.param("hash", hash)
+			.update();
+		if (taken != 1) {
+			return new Confirmation(Outcome.INVALID, null);
+		}
 		try {
 			int updated = this.jdbc
-				.sql("UPDATE users SET email = COALESCE(unconfirmed_email, email), unconfirmed_email = NULL, "
-						+ "email_confirmation_token = NULL, email_confirmation_token_expires_at = NULL, "
-						+ "email_confirmed_at = :now WHERE id = :id AND email_confirmation_token = :hash")
+				.sql("UPDATE users u SET email = :email, unconfirmed_email = NULL, email_confirmed_at = :now "
+						+ "WHERE u.id = :id AND " + AWAITED.replace("t.email", ":email"))
+				.param("email", pending.get().email())
 				.param("now", utc(this.clock.instant()))
-				.param("id", pending.get().userId())
-				.param("hash", hash)
+				.param("id", userId)
 				.update();
-			return new Confirmation((updated == 1) ? Outcome.CONFIRMED : Outcome.INVALID, pending.get().userId());
+			if (updated != 1) {
+				return new Confirmation(Outcome.INVALID, userId);
+			}
 		}
 		catch (DuplicateKeyException ex) {
 			// Another account took the address while this one waited for confirmation.
-			return new Confirmation(Outcome.FAILED, pending.get().userId());
+			return new Confirmation(Outcome.FAILED, userId);
 		}
+		this.jdbc.sql("DELETE FROM pow_email_confirmation_tokens WHERE user_id = :id").param("id", userId).update();
+		return new Confirmation(Outcome.CONFIRMED, userId);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -37,8 +37,35 @@ class EmailConfirmationFlowTests extends EmailConfirmationTestSupport {
 		assertThat(browser.cookie("pow_session")).isEmpty();
 		assertThat(browser.get("/notes").status()).isEqualTo(302);
 		ReceivedMail mail = confirmationMailTo("jane@example.com");
-		assertThat(column("email_confirmation_token", "jane@example.com")).hasSize(64)
+		assertThat(this.jdbc.sql("SELECT token_hash FROM pow_email_confirmation_tokens").query(String.class).single())
+			.as("only a hash is stored")
+			.hasSize(64)
 			.doesNotContain(confirmationPath(mail).substring("/confirm-email/".length()).split("\\.")[0]);
+	}
+
+	@Test
+	void confirmationMailedAgainThenEveryEarlierLinkStillWorksAndConfirmingUsesThemAllUp() {
+		register(browser(), "jane@example.com", "secret1234");
+		String first = confirmationPath(confirmationMailTo("jane@example.com"));
+		// Past the mailer's per-minute limit, so the refused sign-ins mail new links.
+		this.clock.advance(Duration.ofMinutes(2));
+		signIn(browser(), "jane@example.com", "secret1234");
+		String second = confirmationPath(confirmationMailTo("jane@example.com"));
+		this.clock.advance(Duration.ofMinutes(2));
+		signIn(browser(), "jane@example.com", "secret1234");
+		String third = confirmationPath(confirmationMailTo("jane@example.com"));
+
+		assertThat(browser().get(second).status()).as("an earlier link").isEqualTo(200);
+		Browser confirming = browser();
+		Browser.Page confirmed = confirm(confirming, first);
+
+		assertThat(confirming.follow(confirmed).text(".pow-flash-info")).isEqualTo("The email address has been confirmed.");
+		assertThat(column("email_confirmed_at", "jane@example.com")).isNotNull();
+		for (String used : new String[] { first, second, third }) {
+			Browser browser = browser();
+			assertThat(browser.follow(browser.get(used)).text(".pow-flash-error")).as(used)
+				.isEqualTo("The confirmation token is invalid or has expired.");
+		}
 	}
 
 	@Test
