@@ -34,9 +34,10 @@ public class EmailConfirmationMails {
 	 * @param signedToken the signed token for the link
 	 */
 	public void sendConfirmationLink(HttpServletRequest request, String email, String signedToken) {
-		String url = this.urls.absolute(request, "/confirm-email/" + signedToken);
-		this.delivery.deliver(this.templates.render("email_confirmation", email, "pow.email-confirmation.mail.subject",
-				Map.of("url", url, "email", email), RequestContextUtils.getLocale(request)));
+		this.urls.absolute(request, "/confirm-email/" + signedToken)
+			.ifPresent((url) -> this.delivery.deliver(this.templates.render("email_confirmation", email,
+					"pow.email-confirmation.mail.subject", Map.of("url", url, "email", email),
+					RequestContextUtils.getLocale(request))));
 	}
 
 }

@@ -196,7 +196,8 @@ public class InvitationController extends PowControllerSupport {
 			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
 			return "redirect:" + INVITE_PATH;
 		}
-		model.addAttribute("url", acceptUrl(request, token));
+		// Shown to the inviter only: without a trusted host, the link is shown as a path.
+		model.addAttribute("url", acceptUrl(request, token).orElse(acceptPath(token)));
 		return SHOW_VIEW;
 	}
 
@@ -263,7 +264,8 @@ public class InvitationController extends PowControllerSupport {
 		if (userIdField() != UserIdField.EMAIL) {
 			return "redirect:/invitations/" + token;
 		}
-		this.mails.sendInvitation(request, inviter, invited.getUserId(), acceptUrl(request, token));
+		acceptUrl(request, token)
+			.ifPresent((url) -> this.mails.sendInvitation(request, inviter, invited.getUserId(), url));
 		PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
 		return "redirect:" + INVITE_PATH;
 	}
@@ -280,8 +282,12 @@ public class InvitationController extends PowControllerSupport {
 		return inviter;
 	}
 
-	private String acceptUrl(HttpServletRequest request, String token) {
-		return this.urls.absolute(request, "/invitations/" + token + "/edit");
+	private Optional<String> acceptUrl(HttpServletRequest request, String token) {
+		return this.urls.absolute(request, acceptPath(token));
+	}
+
+	private static String acceptPath(String token) {
+		return "/invitations/" + token + "/edit";
 	}
 
 	private String invalid(HttpServletRequest request, RedirectAttributes redirectAttributes) {

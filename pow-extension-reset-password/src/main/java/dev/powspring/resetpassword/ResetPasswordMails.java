@@ -35,10 +35,10 @@ public class ResetPasswordMails {
 	 * @param signedToken the signed token for the link
 	 */
 	public void sendResetLink(HttpServletRequest request, PowUser user, String signedToken) {
-		String url = this.urls.absolute(request, "/reset-password/" + signedToken);
-		this.delivery.deliver(this.templates.render("reset_password", user.getUserId(),
-				"pow.reset-password.mail.subject", Map.of("url", url, "user", user),
-				RequestContextUtils.getLocale(request)));
+		this.urls.absolute(request, "/reset-password/" + signedToken)
+			.ifPresent((url) -> this.delivery.deliver(this.templates.render("reset_password", user.getUserId(),
+					"pow.reset-password.mail.subject", Map.of("url", url, "user", user),
+					RequestContextUtils.getLocale(request))));
 	}
 
 }

@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 import dev.powspring.test.mail.ReceivedMail;
 import dev.powspring.test.web.Browser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -242,6 +246,25 @@ class ResetPasswordFlowTests extends ResetPasswordTestSupport {
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.header("Retry-After")).hasValue("3600");
 		assertThat(refused.text(".pow-flash-error")).startsWith("Too many attempts.");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void requestThroughAnUntrustedHostThenTheUsualAnswerNoMailAndAnError(CapturedOutput output) {
+		register("jane@example.com", "old-secret-1");
+		register("joe@example.com", "old-secret-1");
+		Browser browser = browser();
+		String csrf = browser.get("/reset-password/new").document().select("input[name=_csrf]").attr("value");
+
+		Browser.Page answer = browser.postWithHost("evil.example", "/reset-password",
+				Map.of("email", "jane@example.com", "_csrf", csrf));
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).endsWith("/session/new");
+		assertThat(output).contains("untrusted host 'evil.example'").contains("pow.allowed-hosts");
+		requestReset(browser(), "joe@example.com");
+		resetMailTo("joe@example.com");
+		assertThat(mailbox.receivedBy("jane@example.com")).as("no link for evil.example").isEmpty();
 	}
 
 	@Test

@@ -37,9 +37,16 @@ public class PowProperties {
 
 	/**
 	 * Base URL of the application for links in mails, such as https://notes.example. When
-	 * unset, links are built from the request that caused the mail.
+	 * unset, links are built from the request that caused the mail, and only when its host
+	 * is a loopback one or listed in pow.allowed-hosts; no mail is sent for other hosts.
 	 */
 	private String baseUrl;
+
+	/**
+	 * Hosts, besides loopback ones, whose requests may have mail links built from their
+	 * own URL when pow.base-url is unset.
+	 */
+	private List<String> allowedHosts = new ArrayList<>();
 
 	/**
 	 * Whether flows that could reveal if an account exists (password reset, registration
@@ -95,6 +102,14 @@ public class PowProperties {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public List<String> getAllowedHosts() {
+		return this.allowedHosts;
+	}
+
+	public void setAllowedHosts(List<String> allowedHosts) {
+		this.allowedHosts = allowedHosts;
 	}
 
 	public boolean isPreventUserEnumeration() {

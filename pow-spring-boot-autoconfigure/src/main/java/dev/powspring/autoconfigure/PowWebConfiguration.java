@@ -98,10 +98,12 @@ class PowWebConfiguration {
 	@ConditionalOnMissingBean
 	PowUrls powUrls(PowProperties properties) {
 		if (!StringUtils.hasText(properties.getBaseUrl())) {
-			logger.warn("pow.base-url is not set: links in mails are built from each request's Host header, "
-					+ "which a client chooses. Set it to the application's public URL in production.");
+			logger.warn("pow.base-url is not set: links in mails are built from the request, and only for loopback "
+					+ "hosts and those in pow.allowed-hosts " + properties.getAllowedHosts()
+					+ "; mails asked for through any other host are not sent. Set pow.base-url to the "
+					+ "application's public URL in production.");
 		}
-		return new PowUrls(properties.getBaseUrl());
+		return new PowUrls(properties.getBaseUrl(), properties.getAllowedHosts());
 	}
 
 	@Bean

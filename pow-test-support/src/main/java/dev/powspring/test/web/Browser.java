@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,41 @@ public final class Browser {
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/**
+	 * Post a form with a Host header of the client's choosing, as a hostile client can
+	 * (Java's HTTP client refuses to set one, so this one speaks HTTP/1.1 itself). The
+	 * browser's cookies go along; cookies the answer sets are not kept.
+	 * @param host the Host header
+	 * @param path the path
+	 * @param fields the form fields
+	 * @return the answer, its body read until the server closes the connection
+	 */
+	public Page postWithHost(String host, String path, Map<String, String> fields) {
+		byte[] body = formEncode(fields).getBytes(StandardCharsets.UTF_8);
+		URI uri = URI.create(this.baseUrl + path);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+					+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"
+					+ "Accept-Language: " + this.acceptLanguage + "\r\nCookie: " + cookieHeader() + "\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(body);
+			socket.getOutputStream().flush();
+			String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+				.split("\r\n\r\n", 2);
+			String[] lines = answer[0].split("\r\n");
+			Map<String, List<String>> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				String[] header = lines[i].split(":", 2);
+				headers.computeIfAbsent(header[0].trim(), (name) -> new ArrayList<>()).add(header[1].trim());
+			}
+			return new Page(path, Integer.parseInt(lines[0].split(" ")[1]), headers,
+					(answer.length > 1) ? answer[1] : "");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
