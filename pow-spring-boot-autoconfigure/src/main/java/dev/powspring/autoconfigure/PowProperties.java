@@ -49,6 +49,12 @@ public class PowProperties {
 	private List<String> allowedHosts = new ArrayList<>();
 
 	/**
+	 * Whether Pow's cookies get the __Host- prefix on HTTPS requests, so that neither a
+	 * sibling subdomain nor a plain-HTTP page can plant or overwrite them.
+	 */
+	private boolean hostPrefixedCookies = true;
+
+	/**
 	 * Whether flows that could reveal if an account exists (password reset, registration
 	 * with email confirmation, invitations) answer the same either way.
 	 */
@@ -102,6 +108,14 @@ public class PowProperties {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public boolean isHostPrefixedCookies() {
+		return this.hostPrefixedCookies;
+	}
+
+	public void setHostPrefixedCookies(boolean hostPrefixedCookies) {
+		this.hostPrefixedCookies = hostPrefixedCookies;
 	}
 
 	public List<String> getAllowedHosts() {
@@ -175,10 +189,22 @@ public class PowProperties {
 		private String clientAddressHeader;
 
 		/**
-		 * Failed sign-ins per account.
+		 * Failed sign-ins per account, and per known device of an account: a browser that
+		 * signed in to the account before counts its failures apart.
 		 */
 		@NestedConfigurationProperty
 		private PowLimit signInPerAccount = new PowLimit(10, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+		/**
+		 * Name of the signed cookie that makes a browser a known device of the account it
+		 * signed in to.
+		 */
+		private String deviceCookieName = "pow_device";
+
+		/**
+		 * How long a browser stays a known device after it last signed in.
+		 */
+		private Duration deviceTtl = Duration.ofDays(365);
 
 		/**
 		 * Failed sign-ins per client address.
@@ -236,6 +262,22 @@ public class PowProperties {
 
 		public void setClientAddressHeader(String clientAddressHeader) {
 			this.clientAddressHeader = clientAddressHeader;
+		}
+
+		public String getDeviceCookieName() {
+			return this.deviceCookieName;
+		}
+
+		public void setDeviceCookieName(String deviceCookieName) {
+			this.deviceCookieName = deviceCookieName;
+		}
+
+		public Duration getDeviceTtl() {
+			return this.deviceTtl;
+		}
+
+		public void setDeviceTtl(Duration deviceTtl) {
+			this.deviceTtl = deviceTtl;
 		}
 
 		public PowLimit getSignInPerAccount() {

@@ -34,6 +34,10 @@ class PowSettingsWarnings implements InitializingBean {
 		if (!this.binder.bind("pow.throttle.enabled", Boolean.class).orElse(true)) {
 			logger.warn("pow.throttle.enabled is false: nothing limits how fast passwords can be guessed");
 		}
+		if (!this.binder.bind("pow.host-prefixed-cookies", Boolean.class).orElse(true)) {
+			logger.warn("pow.host-prefixed-cookies is false: a sibling subdomain or a plain-HTTP page can plant "
+					+ "Pow's cookies, such as a session of the attacker's account");
+		}
 		warnIfLonger("pow.session.absolute-ttl", LONGEST_ABSOLUTE_SESSION);
 		warnIfLonger("pow.persistent-session.ttl", LONGEST_REMEMBER_ME);
 	}

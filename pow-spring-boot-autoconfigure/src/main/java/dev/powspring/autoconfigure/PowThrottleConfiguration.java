@@ -5,8 +5,10 @@ import java.time.Clock;
 import dev.powspring.store.CountingPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.KnownDevices;
 import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.token.TokenSigner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,10 +48,18 @@ class PowThrottleConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SignInThrottle powSignInThrottle(PowThrottle throttle, ClientAddresses addresses, PowProperties properties) {
+	KnownDevices powKnownDevices(TokenSigner signer, PowProperties properties) {
+		PowProperties.Throttle throttling = properties.getThrottle();
+		return new KnownDevices(signer, throttling.getDeviceCookieName(), throttling.getDeviceTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignInThrottle powSignInThrottle(PowThrottle throttle, ClientAddresses addresses, KnownDevices devices,
+			PowProperties properties) {
 		PowProperties.Throttle throttling = properties.getThrottle();
 		return new SignInThrottle(throttle, addresses, throttling.getSignInPerAccount(),
-				throttling.getSignInPerAddress());
+				throttling.getSignInPerAddress(), devices);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowCookies;
 import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.PowRoutes;
@@ -36,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.servlet.filter.OrderedHiddenHttpMethodFilter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -90,8 +92,14 @@ class PowWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PowCsrf powCsrf(TokenSigner signer, PowProperties properties) {
-		return new PowCsrf(signer, properties.getCsrf().getCookieName());
+	PowCsrf powCsrf(TokenSigner signer, PowProperties properties, PowSessionManager sessions) {
+		return new PowCsrf(signer, properties.getCsrf().getCookieName(), sessions);
+	}
+
+	@Bean
+	ServletContextInitializer powCookiesInitializer(PowProperties properties) {
+		return (servletContext) -> servletContext.setAttribute(PowCookies.HOST_PREFIX_ATTRIBUTE,
+				properties.isHostPrefixedCookies());
 	}
 
 	@Bean
@@ -163,7 +171,8 @@ class PowWebConfiguration {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new CsrfInterceptor(csrf)).order(Ordered.HIGHEST_PRECEDENCE);
+				registry.addInterceptor(new CsrfInterceptor(csrf, properties.getBaseUrl()))
+					.order(Ordered.HIGHEST_PRECEDENCE);
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
 				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
 			}

@@ -49,6 +49,10 @@ public class PowSessionManager {
 
 	private static final String CREATED_RECORD_ATTRIBUTE = PowSessionManager.class.getName() + ".createdRecord";
 
+	private static final String RESOLVED_RECORD_ATTRIBUTE = PowSessionManager.class.getName() + ".resolvedRecord";
+
+	private static final String SIGNED_OUT_ATTRIBUTE = PowSessionManager.class.getName() + ".signedOut";
+
 	private List<PowSignInGuard> signInGuards = List.of();
 
 	private ApplicationEventPublisher eventPublisher;
@@ -176,6 +180,7 @@ public class PowSessionManager {
 		if (rotationDue(record.get())) {
 			rotate(request, response, token.get(), record.get(), user.get());
 		}
+		request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, record.get());
 		return user;
 	}
 
@@ -188,6 +193,20 @@ public class PowSessionManager {
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		PowCookies.delete(request, response, this.settings.cookieName());
 		PowCurrentUser.assign(request, null);
+		request.removeAttribute(CREATED_RECORD_ATTRIBUTE);
+		request.removeAttribute(RESOLVED_RECORD_ATTRIBUTE);
+		request.setAttribute(SIGNED_OUT_ATTRIBUTE, Boolean.TRUE);
+	}
+
+	/**
+	 * Tell whether this request signed someone in or out, so that what is bound to the
+	 * session (such as the CSRF token) is issued anew.
+	 * @param request the request
+	 * @return {@code true} after {@code create} or {@code delete} during the request
+	 */
+	public static boolean signedInOrOutDuring(HttpServletRequest request) {
+		return request.getAttribute(CREATED_RECORD_ATTRIBUTE) != null
+				|| request.getAttribute(SIGNED_OUT_ATTRIBUTE) != null;
 	}
 
 	/**
@@ -228,6 +247,12 @@ public class PowSessionManager {
 	public Optional<SessionRecord> currentRecord(HttpServletRequest request) {
 		if (request.getAttribute(CREATED_RECORD_ATTRIBUTE) instanceof SessionRecord created) {
 			return Optional.of(created);
+		}
+		if (request.getAttribute(SIGNED_OUT_ATTRIBUTE) != null) {
+			return Optional.empty();
+		}
+		if (request.getAttribute(RESOLVED_RECORD_ATTRIBUTE) instanceof SessionRecord resolved) {
+			return Optional.of(resolved);
 		}
 		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
 	}

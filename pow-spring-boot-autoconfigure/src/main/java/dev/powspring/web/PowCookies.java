@@ -12,9 +12,20 @@ import org.springframework.http.ResponseCookie;
 
 /**
  * Reads and writes Pow's cookies with the attributes every one of them needs: HttpOnly,
- * SameSite=Lax, path {@code /}, and Secure when the request came over HTTPS.
+ * SameSite=Lax, path {@code /}, and Secure when the request came over HTTPS. Over HTTPS
+ * their names also get the {@code __Host-} prefix, which browsers accept only for a
+ * Secure cookie of the exact host, so that neither a sibling subdomain nor a plain-HTTP
+ * page can plant or overwrite one; a cookie without the prefix is then not read.
  */
 public final class PowCookies {
+
+	/**
+	 * The servlet context attribute that turns the {@code __Host-} prefix off when it is
+	 * {@link Boolean#FALSE} ({@code pow.host-prefixed-cookies=false}).
+	 */
+	public static final String HOST_PREFIX_ATTRIBUTE = PowCookies.class.getName() + ".hostPrefix";
+
+	private static final String HOST_PREFIX = "__Host-";
 
 	private PowCookies() {
 	}
@@ -30,8 +41,9 @@ public final class PowCookies {
 		if (cookies == null) {
 			return Optional.empty();
 		}
+		String effectiveName = effectiveName(request, name);
 		for (Cookie cookie : cookies) {
-			if (name.equals(cookie.getName())) {
+			if (effectiveName.equals(cookie.getName())) {
 				return Optional.ofNullable(cookie.getValue());
 			}
 		}
@@ -49,7 +61,7 @@ public final class PowCookies {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, String name, String value,
 			Duration maxAge) {
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value)
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(effectiveName(request, name), value)
 			.path("/")
 			.httpOnly(true)
 			.sameSite("Lax")
@@ -68,6 +80,18 @@ public final class PowCookies {
 	 */
 	public static void delete(HttpServletRequest request, HttpServletResponse response, String name) {
 		write(request, response, name, "", Duration.ZERO);
+	}
+
+	/**
+	 * Return the name a cookie has on the wire for this request.
+	 * @param request the request
+	 * @param name the cookie's configured name
+	 * @return the name, with the {@code __Host-} prefix over HTTPS unless turned off
+	 */
+	public static String effectiveName(HttpServletRequest request, String name) {
+		boolean prefixed = request.isSecure() && !name.startsWith(HOST_PREFIX)
+				&& !Boolean.FALSE.equals(request.getServletContext().getAttribute(HOST_PREFIX_ATTRIBUTE));
+		return prefixed ? HOST_PREFIX + name : name;
 	}
 
 }

@@ -141,7 +141,7 @@ class PowSessionManagerTests {
 
 		this.sessions.create(request, response, user(1L, "jane@example.com"));
 
-		assertThat(response.getHeader("Set-Cookie")).startsWith("pow_session=")
+		assertThat(response.getHeader("Set-Cookie")).startsWith("__Host-pow_session=")
 			.contains("Path=/")
 			.contains("HttpOnly")
 			.contains("SameSite=Lax")

@@ -1,7 +1,8 @@
 package dev.powspring.web;
 
-import dev.powspring.test.web.Browser;
 import java.util.Map;
+
+import dev.powspring.test.web.Browser;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,71 @@ class CsrfTests extends WebFlowTestSupport {
 
 		assertThat(answer.status()).isEqualTo(403);
 		assertThat(browser.get("/notes").status()).isEqualTo(200);
+	}
+
+	@Test
+	void plantedCsrfCookieWithTheAttackersOwnTokenThenForbiddenForTheVictimsSession() {
+		Browser attacker = browser();
+		String attackersToken = csrfToken(attacker.get("/registration/new"));
+		String attackersCookie = attacker.cookie("pow_csrf").orElseThrow().getValue();
+		Browser victim = browser();
+		register(victim, "jane@example.com", "secret1234");
+
+		// As from a sibling subdomain or a plain-HTTP page: the attacker's cookie in the victim's browser.
+		victim.setCookie("pow_csrf", attackersCookie);
+		Browser.Page answer = victim.post("/session", Map.of("_method", "delete", "_csrf", attackersToken));
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(victim.get("/notes").status()).as("still signed in").isEqualTo(200);
+	}
+
+	@Test
+	void signInAndSignOutIssueNewTokensAndTheOldOnesStopWorking() {
+		register(browser(), "jane@example.com", "secret1234");
+		Browser browser = browser();
+		String beforeSignIn = csrfToken(browser.get("/session/new"));
+		String preSessionBefore = browser.cookie("pow_csrf").orElseThrow().getValue();
+
+		assertThat(signIn(browser, "jane@example.com", "secret1234").status()).isEqualTo(302);
+
+		assertThat(browser.post("/session", Map.of("_method", "delete", "_csrf", beforeSignIn)).status())
+			.as("a token from before sign-in").isEqualTo(403);
+		String signedIn = csrfToken(browser.get("/registration/edit"));
+		assertThat(browser.post("/session", Map.of("_method", "delete", "_csrf", signedIn)).status()).isEqualTo(302);
+		assertThat(browser.get("/notes").status()).as("signed out").isEqualTo(302);
+		assertThat(browser.cookie("pow_csrf").orElseThrow().getValue()).as("a new pre-session")
+			.isNotEqualTo(preSessionBefore);
+		assertThat(browser.post("/registration", Map.of("_csrf", signedIn, "userId", "joe@example.com", "password",
+				"secret1234", "passwordConfirmation", "secret1234")).status())
+			.as("the signed-in token after sign-out").isEqualTo(403);
+	}
+
+	@Test
+	void stateChangeFromAnotherSiteThenForbiddenEvenWithAValidToken() {
+		for (String[] header : new String[][] { { "Origin", "https://evil.example" }, { "Origin", "null" },
+				{ "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" } }) {
+			Browser browser = browser();
+			String token = csrfToken(browser.get("/registration/new"));
+			browser.header(header[0], header[1]);
+
+			Browser.Page answer = browser.post("/registration", Map.of("_csrf", token, "userId", "jane@example.com",
+					"password", "secret1234", "passwordConfirmation", "secret1234"));
+
+			assertThat(answer.status()).as(header[0] + ": " + header[1]).isEqualTo(403);
+		}
+		assertThat(userCount()).isZero();
+	}
+
+	@Test
+	void stateChangeFromTheApplicationsOwnOriginThenAccepted() {
+		Browser browser = browser().header("Origin", "http://localhost:" + this.port)
+			.header("Sec-Fetch-Site", "same-origin");
+
+		assertThat(register(browser, "jane@example.com", "secret1234").status()).isEqualTo(302);
+	}
+
+	private static String csrfToken(Browser.Page page) {
+		return page.document().select("input[name=_csrf]").attr("value");
 	}
 
 }

@@ -95,6 +95,55 @@ class ThrottlingTests extends WebFlowTestSupport {
 	}
 
 	@Test
+	void strangersFailuresNeverLockTheOwnerOutOfAKnownDevice() {
+		register(browser(), "jane@example.com", "secret1234");
+		Browser laptop = knownDevice("jane@example.com");
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(browser(), "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+
+		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).as("a new device").isEqualTo(429);
+		assertThat(signIn(laptop, "jane@example.com", "secret1234").status()).as("the owner's laptop").isEqualTo(302);
+	}
+
+	@Test
+	void deviceCookieOfAnotherAccountOrTamperedCountsLikeAStranger() {
+		register(browser(), "jane@example.com", "secret1234");
+		register(browser(), "mallory@example.com", "secret1234");
+		Browser attacker = knownDevice("mallory@example.com");
+		String device = attacker.cookie("pow_device").orElseThrow().getValue();
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(attacker, "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+		Browser tampered = browser();
+		tampered.setCookie("pow_device", device.substring(0, device.length() - 2) + "xx");
+		for (int i = 5; i < 10; i++) {
+			assertThat(signIn(tampered, "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+
+		assertThat(signIn(browser(), "jane@example.com", "secret1234").status()).as("jane's shared count")
+			.isEqualTo(429);
+	}
+
+	@Test
+	void knownDeviceThatFailsTooOftenIsAStrangerAgain() {
+		register(browser(), "jane@example.com", "secret1234");
+		Browser laptop = knownDevice("jane@example.com");
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(laptop, "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+		assertThat(signIn(browser(), "jane@example.com", "secret1234").status())
+			.as("the device's failures are its own").isEqualTo(302);
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(laptop, "jane@example.com", "wrong-" + i).status()).isEqualTo(200);
+		}
+
+		assertThat(signIn(laptop, "jane@example.com", "secret1234").status()).as("now counted with strangers")
+			.isEqualTo(429);
+	}
+
+	@Test
 	void unknownUserIdsAreRefusedExactlyLikeKnownOnes() {
 		for (int i = 0; i < 10; i++) {
 			signIn(browser(), "nobody@example.com", "wrong-" + i);
@@ -141,6 +190,15 @@ class ThrottlingTests extends WebFlowTestSupport {
 		assertThat(page.header("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
 		assertThat(page.header("Referrer-Policy")).hasValue("no-referrer");
 		assertThat(page.header("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
+	}
+
+	// A browser that signed in to the account once, holding only its device cookie.
+	private Browser knownDevice(String email) {
+		Browser signedIn = browser();
+		assertThat(signIn(signedIn, email, "secret1234").status()).isEqualTo(302);
+		Browser device = browser();
+		device.setCookie("pow_device", signedIn.cookie("pow_device").orElseThrow().getValue());
+		return device;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

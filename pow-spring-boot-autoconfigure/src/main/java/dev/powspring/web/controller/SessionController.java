@@ -79,7 +79,7 @@ public class SessionController extends PowControllerSupport {
 							attempt.ifPresent(SignInThrottle.Attempt::failed);
 							return context.withOutcome(null, null);
 						}
-						attempt.ifPresent(SignInThrottle.Attempt::succeeded);
+						attempt.ifPresent((reserved) -> reserved.succeeded(response));
 						return signIn(context, user, null);
 					}, (outcome) -> {
 						if (outcome.succeeded()) {

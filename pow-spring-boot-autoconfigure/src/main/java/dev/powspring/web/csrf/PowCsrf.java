@@ -4,16 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SessionRecord;
+import dev.powspring.token.TokenHashes;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.web.PowCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Issues and checks CSRF tokens. The browser holds a random value in an HttpOnly cookie;
- * forms carry that value signed for the purpose "csrf". A cross-site page can neither
- * read the cookie nor forge the signature, and a cookie planted by a sibling domain does
- * not match any form token it could produce.
+ * Issues and checks CSRF tokens, bound to the session. Forms carry a token signed for the
+ * purpose "csrf" over what the request is bound to: for a signed-in request, the session
+ * (by a hash of its fingerprint, which lives only in the store and stays the same across
+ * token rotations); before sign-in, an anonymous pre-session, a random value in an
+ * HttpOnly cookie. A cross-site page can neither read the cookie nor forge the signature,
+ * and a cookie planted from a sibling domain yields no token for the victim's session.
+ * Signing in or out issues a new pre-session, so no token outlives the state it was made
+ * for.
  */
 public class PowCsrf {
 
@@ -28,48 +35,86 @@ public class PowCsrf {
 
 	private static final String SIGNATURE_PURPOSE = "csrf";
 
+	// The pre-session value this request works with, once read or issued.
+	private static final String PRE_SESSION_ATTRIBUTE = PowCsrf.class.getName() + ".preSession";
+
 	private final TokenSigner signer;
 
 	private final String cookieName;
 
-	public PowCsrf(TokenSigner signer, String cookieName) {
+	private final PowSessionManager sessions;
+
+	public PowCsrf(TokenSigner signer, String cookieName, PowSessionManager sessions) {
 		this.signer = signer;
 		this.cookieName = cookieName;
+		this.sessions = sessions;
 	}
 
 	/**
-	 * Make sure the browser has a CSRF cookie and expose the form token as the request
-	 * attribute {@value #ATTRIBUTE}, read by templates as {@code ${powCsrf.token}}.
+	 * Make sure the browser has a pre-session cookie and expose the form token as the
+	 * request attribute {@value #ATTRIBUTE}, read by templates as {@code ${powCsrf.token}}.
 	 * @param request the request
 	 * @param response the response, which gets the cookie when the browser has none
 	 */
 	public void prepare(HttpServletRequest request, HttpServletResponse response) {
-		String secret = PowCookies.read(request, this.cookieName).filter(PowCsrf::wellFormed).orElse(null);
-		if (secret == null) {
-			secret = TokenSigner.randomToken();
-			PowCookies.write(request, response, this.cookieName, secret, null);
+		if (preSession(request).isEmpty()) {
+			issuePreSession(request, response);
 		}
-		request.setAttribute(ATTRIBUTE, new Token(PARAMETER_NAME, HEADER_NAME, this.signer.sign(SIGNATURE_PURPOSE, secret)));
+		request.setAttribute(ATTRIBUTE,
+				new Token(PARAMETER_NAME, HEADER_NAME, this.signer.sign(SIGNATURE_PURPOSE, binding(request))));
 	}
 
 	/**
-	 * Return whether the request carries a token matching its cookie.
+	 * Issue a new pre-session and token, after the request signed someone in or out.
+	 * @param request the request
+	 * @param response the response, which gets the new cookie
+	 */
+	public void rotate(HttpServletRequest request, HttpServletResponse response) {
+		issuePreSession(request, response);
+		prepare(request, response);
+	}
+
+	/**
+	 * Return whether the request carries a token for what it is bound to.
 	 * @param request the request
 	 * @return {@code true} when it does
 	 */
 	public boolean isValid(HttpServletRequest request) {
-		Optional<String> secret = PowCookies.read(request, this.cookieName);
 		String submitted = request.getHeader(HEADER_NAME);
 		if (submitted == null) {
 			submitted = request.getParameter(PARAMETER_NAME);
 		}
-		if (secret.isEmpty() || submitted == null) {
+		if (submitted == null) {
 			return false;
 		}
-		return this.signer.verify(SIGNATURE_PURPOSE, submitted)
+		String expected = binding(request);
+		return expected != null && this.signer.verify(SIGNATURE_PURPOSE, submitted)
 			.map((value) -> MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-					secret.get().getBytes(StandardCharsets.UTF_8)))
+					expected.getBytes(StandardCharsets.UTF_8)))
 			.orElse(false);
+	}
+
+	// "s:" and a hash of the session's fingerprint when signed in, "a:" and the
+	// pre-session value before; null when there is neither.
+	private String binding(HttpServletRequest request) {
+		Optional<SessionRecord> session = this.sessions.currentRecord(request);
+		if (session.isPresent()) {
+			return "s:" + TokenHashes.sha256(session.get().fingerprint());
+		}
+		return preSession(request).map((value) -> "a:" + value).orElse(null);
+	}
+
+	private Optional<String> preSession(HttpServletRequest request) {
+		if (request.getAttribute(PRE_SESSION_ATTRIBUTE) instanceof String issued) {
+			return Optional.of(issued);
+		}
+		return PowCookies.read(request, this.cookieName).filter(PowCsrf::wellFormed);
+	}
+
+	private void issuePreSession(HttpServletRequest request, HttpServletResponse response) {
+		String value = TokenSigner.randomToken();
+		PowCookies.write(request, response, this.cookieName, value, null);
+		request.setAttribute(PRE_SESSION_ATTRIBUTE, value);
 	}
 
 	private static boolean wellFormed(String value) {

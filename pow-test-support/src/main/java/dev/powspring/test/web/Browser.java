@@ -36,6 +36,8 @@ public final class Browser {
 
 	private String acceptLanguage = "en";
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public Browser(int port) {
 		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
 	}
@@ -61,6 +63,18 @@ public final class Browser {
 
 	public Browser acceptLanguage(String language) {
 		this.acceptLanguage = language;
+		return this;
+	}
+
+	/**
+	 * Send a header with every later request, such as {@code Origin} or
+	 * {@code X-Forwarded-Proto}.
+	 * @param name the header name
+	 * @param value the value
+	 * @return this browser
+	 */
+	public Browser header(String name, String value) {
+		this.headers.put(name, value);
 		return this;
 	}
 
@@ -193,7 +207,10 @@ public final class Browser {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept-Language", this.acceptLanguage);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Accept-Language", this.acceptLanguage);
+		this.headers.forEach(request::header);
+		return request;
 	}
 
 	private Page send(HttpRequest request) {
