@@ -126,8 +126,9 @@ class CsrfTests extends WebFlowTestSupport {
 
 	@Test
 	void stateChangeFromAnotherSiteThenForbiddenEvenWithAValidToken() {
-		for (String[] header : new String[][] { { "Origin", "https://evil.example" }, { "Origin", "null" },
-				{ "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" } }) {
+		for (String[] header : new String[][] { { "Origin", "https://evil.example" },
+				{ "Origin", "http://localhost.evil.example" }, { "Sec-Fetch-Site", "cross-site" },
+				{ "Sec-Fetch-Site", "same-site" } }) {
 			Browser browser = browser();
 			String token = csrfToken(browser.get("/registration/new"));
 			browser.header(header[0], header[1]);
@@ -146,6 +147,18 @@ class CsrfTests extends WebFlowTestSupport {
 			.header("Sec-Fetch-Site", "same-origin");
 
 		assertThat(register(browser, "jane@example.com", "secret1234").status()).isEqualTo(302);
+	}
+
+	@Test
+	void stateChangeWithOriginNullFromPowsOwnNoReferrerPageThenTheTokenDecides() {
+		// What a browser sends for a form on a page whose referrer policy is no-referrer.
+		Browser browser = browser().header("Origin", "null").header("Sec-Fetch-Site", "same-origin");
+
+		assertThat(register(browser, "jane@example.com", "secret1234").status()).isEqualTo(302);
+		assertThat(browser().header("Origin", "null")
+			.header("Sec-Fetch-Site", "cross-site")
+			.post("/session", Map.of("userId", "jane@example.com", "password", "secret1234"))
+			.status()).isEqualTo(403);
 	}
 
 	private static String csrfToken(Browser.Page page) {

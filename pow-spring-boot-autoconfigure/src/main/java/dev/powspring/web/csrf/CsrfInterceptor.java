@@ -5,6 +5,8 @@ import java.util.Set;
 import dev.powspring.session.PowSessionManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
@@ -21,6 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * After a request signed someone in or out, a new token is issued.
  */
 public class CsrfInterceptor implements HandlerInterceptor {
+
+	private static final Log logger = LogFactory.getLog(CsrfInterceptor.class);
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -47,10 +51,18 @@ public class CsrfInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
-		if (!SAFE_METHODS.contains(request.getMethod()) && isProtected(handler)
-				&& (fromAnotherSite(request) || !this.csrf.isValid(request))) {
-			response.sendError(HttpServletResponse.SC_FORBIDDEN);
-			return false;
+		if (!SAFE_METHODS.contains(request.getMethod()) && isProtected(handler)) {
+			String refusal = fromAnotherSite(request) ? "it comes from another site"
+					: (this.csrf.isValid(request) ? null : "its CSRF token is missing or not this session's");
+			if (refusal != null) {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Refused " + request.getMethod() + " " + request.getRequestURI() + ": " + refusal
+							+ " (Origin " + request.getHeader("Origin") + ", Sec-Fetch-Site "
+							+ request.getHeader("Sec-Fetch-Site") + ")");
+				}
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				return false;
+			}
 		}
 		this.csrf.prepare(request, response);
 		return true;
@@ -69,10 +81,12 @@ public class CsrfInterceptor implements HandlerInterceptor {
 		if (fetchSite != null && !OWN_FETCH_SITES.contains(fetchSite)) {
 			return true;
 		}
-		// "null" too: browsers send it from sandboxed frames and opaque origins.
+		// "null" tells nothing: browsers send it for a form on a page with a no-referrer
+		// policy, as Pow's pages have, so Sec-Fetch-Site and the token decide then.
 		String origin = request.getHeader("Origin");
-		return origin != null && !origin.equalsIgnoreCase(origin(request.getScheme(), request.getServerName(),
-				request.getServerPort())) && !origin.equalsIgnoreCase(this.publicOrigin);
+		return origin != null && !origin.equals("null")
+				&& !origin.equalsIgnoreCase(origin(request.getScheme(), request.getServerName(), request.getServerPort()))
+				&& !origin.equalsIgnoreCase(this.publicOrigin);
 	}
 
 	private static String originOf(UriComponents url) {
