@@ -44,8 +44,8 @@ public class CsrfInterceptor implements HandlerInterceptor {
 	 */
 	public CsrfInterceptor(PowCsrf csrf, String baseUrl) {
 		this.csrf = csrf;
-		this.publicOrigin = StringUtils.hasText(baseUrl) ? originOf(UriComponentsBuilder.fromUriString(baseUrl.trim()).build())
-				: null;
+		this.publicOrigin = StringUtils.hasText(baseUrl)
+				? originOf(UriComponentsBuilder.fromUriString(baseUrl.trim()).build()) : null;
 	}
 
 	@Override
