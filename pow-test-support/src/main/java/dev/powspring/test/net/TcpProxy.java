@@ -92,9 +92,14 @@ public final class TcpProxy implements AutoCloseable {
 			while (!server.isClosed()) {
 				try {
 					Socket client = server.accept();
+					if (!register(server, client)) {
+						continue;
+					}
 					Socket target = new Socket(this.targetHost, this.targetPort);
-					this.sockets.add(client);
-					this.sockets.add(target);
+					if (!register(server, target)) {
+						closeQuietly(client);
+						continue;
+					}
 					pipe(client, target);
 					pipe(target, client);
 				}
@@ -103,6 +108,17 @@ public final class TcpProxy implements AutoCloseable {
 				}
 			}
 		});
+	}
+
+	// Keeps a socket for cut() to close, unless the proxy was cut since the connection was
+	// accepted: a connection that slipped in then would otherwise outlive the cut.
+	private synchronized boolean register(ServerSocket acceptedBy, Socket socket) {
+		if (this.server != acceptedBy) {
+			closeQuietly(socket);
+			return false;
+		}
+		this.sockets.add(socket);
+		return true;
 	}
 
 	private void pipe(Socket from, Socket to) {
