@@ -53,6 +53,9 @@ public class PowSessionManager {
 
 	private static final String SIGNED_OUT_ATTRIBUTE = PowSessionManager.class.getName() + ".signedOut";
 
+	// Resolved to no session: later lookups in the request need not ask the store again.
+	private static final Object NO_SESSION = Boolean.FALSE;
+
 	private List<PowSignInGuard> signInGuards = List.of();
 
 	private ApplicationEventPublisher eventPublisher;
@@ -170,11 +173,13 @@ public class PowSessionManager {
 		}
 		if (record.isEmpty()) {
 			PowCookies.delete(request, response, this.settings.cookieName());
+			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
 		if (user.isEmpty() || beyondAbsoluteLifetime(record.get())) {
 			this.store.delete(SESSIONS, token.get());
 			PowCookies.delete(request, response, this.settings.cookieName());
+			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
 		if (rotationDue(record.get())) {
@@ -251,8 +256,9 @@ public class PowSessionManager {
 		if (request.getAttribute(SIGNED_OUT_ATTRIBUTE) != null) {
 			return Optional.empty();
 		}
-		if (request.getAttribute(RESOLVED_RECORD_ATTRIBUTE) instanceof SessionRecord resolved) {
-			return Optional.of(resolved);
+		Object resolved = request.getAttribute(RESOLVED_RECORD_ATTRIBUTE);
+		if (resolved != null) {
+			return (resolved instanceof SessionRecord record) ? Optional.of(record) : Optional.empty();
 		}
 		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
 	}
