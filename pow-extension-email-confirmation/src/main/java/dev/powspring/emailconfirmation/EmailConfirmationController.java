@@ -3,6 +3,7 @@ package dev.powspring.emailconfirmation;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.csrf.CsrfProtected;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * scanners that fetch links confirm nothing. Confirming does not sign in.
  */
 @Controller
+@PowController
 @RequestMapping("/confirm-email")
 @CsrfProtected
 public class EmailConfirmationController {

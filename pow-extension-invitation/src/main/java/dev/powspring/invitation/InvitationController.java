@@ -11,6 +11,7 @@ import dev.powspring.user.UserIdField;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import dev.powspring.user.ValidationCodes;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.callback.PowAction;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * user. Accepting runs through the controller callbacks as {@link #ACCEPT}.
  */
 @Controller
+@PowController
 @RequestMapping("/invitations")
 @CsrfProtected
 public class InvitationController extends PowControllerSupport {

@@ -11,6 +11,7 @@ import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireNotAuthenticated;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * anonymous users.
  */
 @Controller
+@PowController
 @RequestMapping("/reset-password")
 @CsrfProtected
 @RequireNotAuthenticated

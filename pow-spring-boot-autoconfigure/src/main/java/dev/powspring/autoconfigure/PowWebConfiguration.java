@@ -27,6 +27,7 @@ import dev.powspring.web.flash.SignedCookieFlashMapManager;
 import dev.powspring.web.guard.DefaultPowAuthErrorHandler;
 import dev.powspring.web.guard.PowAuthErrorHandler;
 import dev.powspring.web.guard.PowGuardInterceptor;
+import dev.powspring.web.guard.SignedInCheck;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -164,9 +165,15 @@ class PowWebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowAuthErrorHandler errorHandler, PowProperties properties) {
-		PowGuardInterceptor guards = new PowGuardInterceptor(properties.getGuards().getAuthenticatedPaths(),
-				properties.getGuards().getNotAuthenticatedPaths(), errorHandler);
+	PowGuardInterceptor powGuardInterceptor(PowAuthErrorHandler errorHandler, PowProperties properties,
+			ObjectProvider<SignedInCheck> signedInCheck) {
+		return new PowGuardInterceptor(properties.getGuards().getAuthenticatedPaths(),
+				properties.getGuards().getNotAuthenticatedPaths(), errorHandler,
+				signedInCheck.getIfAvailable(() -> SignedInCheck.POW_USER));
+	}
+
+	@Bean
+	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties) {
 		return new WebMvcConfigurer() {
 
 			@Override

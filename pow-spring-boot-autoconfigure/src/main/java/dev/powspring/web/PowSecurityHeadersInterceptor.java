@@ -1,10 +1,8 @@
 package dev.powspring.web;
 
-import dev.powspring.web.controller.PowControllerSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -16,11 +14,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class PowSecurityHeadersInterceptor implements HandlerInterceptor {
 
-	private static final String POW_PACKAGE = "dev.powspring.";
-
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (handler instanceof HandlerMethod handlerMethod && isPows(handlerMethod.getBeanType())) {
+		if (PowHandlers.isPows(handler)) {
 			response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.setHeader("X-Frame-Options", "DENY");
@@ -28,10 +24,6 @@ public class PowSecurityHeadersInterceptor implements HandlerInterceptor {
 			response.setHeader("Referrer-Policy", "no-referrer");
 		}
 		return true;
-	}
-
-	private static boolean isPows(Class<?> controller) {
-		return controller.getName().startsWith(POW_PACKAGE) || PowControllerSupport.class.isAssignableFrom(controller);
 	}
 
 }

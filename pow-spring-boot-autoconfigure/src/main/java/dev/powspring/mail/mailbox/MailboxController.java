@@ -2,6 +2,7 @@ package dev.powspring.mail.mailbox;
 
 import java.util.regex.Pattern;
 
+import dev.powspring.web.PowController;
 import dev.powspring.web.csrf.CsrfProtected;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.util.HtmlUtils;
  * clickable links, and its HTML rendered in a sandboxed frame.
  */
 @Controller
+@PowController
 @RequestMapping("/dev/mailbox")
 @CsrfProtected
 public class MailboxController {

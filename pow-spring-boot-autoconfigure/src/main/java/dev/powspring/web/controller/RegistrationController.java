@@ -6,6 +6,7 @@ import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.csrf.CsrfProtected;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Registration, and the signed-in user's account: edit, update, delete.
  */
 @Controller
+@PowController
 @RequestMapping("/registration")
 @CsrfProtected
 public class RegistrationController extends PowControllerSupport {

@@ -8,6 +8,7 @@ import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.web.LocalPaths;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowAction;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Sign-in and sign-out.
  */
 @Controller
+@PowController
 @RequestMapping("/session")
 @CsrfProtected
 public class SessionController extends PowControllerSupport {

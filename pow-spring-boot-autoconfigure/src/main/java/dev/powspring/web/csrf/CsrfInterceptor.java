@@ -53,7 +53,8 @@ public class CsrfInterceptor implements HandlerInterceptor {
 			throws Exception {
 		if (!SAFE_METHODS.contains(request.getMethod()) && isProtected(handler)) {
 			String refusal = fromAnotherSite(request) ? "it comes from another site"
-					: (this.csrf.isValid(request) ? null : "its CSRF token is missing or not this session's");
+					: (alreadyChecked(request) || this.csrf.isValid(request) ? null
+							: "its CSRF token is missing or not this session's");
 			if (refusal != null) {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Refused " + request.getMethod() + " " + request.getRequestURI() + ": " + refusal
@@ -74,6 +75,11 @@ public class CsrfInterceptor implements HandlerInterceptor {
 		if (PowSessionManager.signedInOrOutDuring(request) && !response.isCommitted()) {
 			this.csrf.rotate(request, response);
 		}
+	}
+
+	// Spring Security's CSRF filter, set up by Pow, checked this very token already.
+	private static boolean alreadyChecked(HttpServletRequest request) {
+		return Boolean.TRUE.equals(request.getAttribute(PowCsrf.CHECKED_ATTRIBUTE));
 	}
 
 	private boolean fromAnotherSite(HttpServletRequest request) {

@@ -35,8 +35,18 @@ public class PowCsrf {
 
 	private static final String SIGNATURE_PURPOSE = "csrf";
 
+	/**
+	 * Name of the request attribute that marks a request whose token another component
+	 * (Spring Security's CSRF filter) has already checked against this class's tokens, so
+	 * that Pow does not check it a second time.
+	 */
+	public static final String CHECKED_ATTRIBUTE = PowCsrf.class.getName() + ".checked";
+
 	// The pre-session value this request works with, once read or issued.
 	private static final String PRE_SESSION_ATTRIBUTE = PowCsrf.class.getName() + ".preSession";
+
+	// A pre-session issued for this request whose cookie is not written yet.
+	private static final String UNSAVED_ATTRIBUTE = PowCsrf.class.getName() + ".unsaved";
 
 	private final TokenSigner signer;
 
@@ -60,8 +70,8 @@ public class PowCsrf {
 		if (preSession(request).isEmpty()) {
 			issuePreSession(request, response);
 		}
-		request.setAttribute(ATTRIBUTE,
-				new Token(PARAMETER_NAME, HEADER_NAME, this.signer.sign(SIGNATURE_PURPOSE, binding(request))));
+		save(request, response);
+		request.setAttribute(ATTRIBUTE, new Token(PARAMETER_NAME, HEADER_NAME, token(request).orElseThrow()));
 	}
 
 	/**
@@ -72,6 +82,42 @@ public class PowCsrf {
 	public void rotate(HttpServletRequest request, HttpServletResponse response) {
 		issuePreSession(request, response);
 		prepare(request, response);
+	}
+
+	/**
+	 * Return the token for what the request is bound to, without issuing anything.
+	 * @param request the request
+	 * @return the token, or empty when the request has neither a session nor a
+	 * pre-session
+	 */
+	public Optional<String> token(HttpServletRequest request) {
+		return Optional.ofNullable(binding(request)).map((binding) -> this.signer.sign(SIGNATURE_PURPOSE, binding));
+	}
+
+	/**
+	 * Start a new pre-session for the request and return its token; its cookie is written
+	 * by {@link #save}. For callers that, like Spring Security's token repositories,
+	 * generate a token before they have the response.
+	 * @param request the request
+	 * @return the new token
+	 */
+	public String generate(HttpServletRequest request) {
+		request.setAttribute(PRE_SESSION_ATTRIBUTE, TokenSigner.randomToken());
+		request.setAttribute(UNSAVED_ATTRIBUTE, Boolean.TRUE);
+		return token(request).orElseThrow();
+	}
+
+	/**
+	 * Write the cookie of a pre-session started by {@link #generate}, if any.
+	 * @param request the request
+	 * @param response the response that gets the cookie
+	 */
+	public void save(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(UNSAVED_ATTRIBUTE) != null
+				&& request.getAttribute(PRE_SESSION_ATTRIBUTE) instanceof String value) {
+			PowCookies.write(request, response, this.cookieName, value, null);
+			request.removeAttribute(UNSAVED_ATTRIBUTE);
+		}
 	}
 
 	/**
@@ -115,6 +161,7 @@ public class PowCsrf {
 		String value = TokenSigner.randomToken();
 		PowCookies.write(request, response, this.cookieName, value, null);
 		request.setAttribute(PRE_SESSION_ATTRIBUTE, value);
+		request.removeAttribute(UNSAVED_ATTRIBUTE);
 	}
 
 	private static boolean wellFormed(String value) {

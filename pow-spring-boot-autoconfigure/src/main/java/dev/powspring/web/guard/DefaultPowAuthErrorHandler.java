@@ -22,8 +22,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Pow's default answers: a browser is redirected (to sign in, or away from a page for
- * anonymous users); a client that asks for JSON and not HTML gets a JSON error with 401
- * or 403.
+ * anonymous users) or shown the 403 error page; a client that asks for JSON and not HTML
+ * gets a JSON error with 401 or 403.
  */
 public class DefaultPowAuthErrorHandler implements PowAuthErrorHandler {
 
@@ -57,6 +57,15 @@ public class DefaultPowAuthErrorHandler implements PowAuthErrorHandler {
 		}
 		redirect(request, response, this.routes.userAlreadyAuthenticatedPath(request),
 				this.messages.userAlreadyAuthenticated(request));
+	}
+
+	@Override
+	public void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (wantsJson(request)) {
+			writeJson(request, response, HttpStatus.FORBIDDEN, "pow.messages.api.forbidden");
+			return;
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
 	private void redirect(HttpServletRequest request, HttpServletResponse response, String target, String error)

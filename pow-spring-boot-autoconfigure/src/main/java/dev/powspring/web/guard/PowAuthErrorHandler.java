@@ -27,4 +27,16 @@ public interface PowAuthErrorHandler {
 	 */
 	void alreadyAuthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
+	/**
+	 * Answer a request that the signed-in user may not make, or whose CSRF check failed
+	 * where Spring Security makes that check. The default sends a bare 403 to the error
+	 * page.
+	 * @param request the request
+	 * @param response the response to write
+	 * @throws IOException when writing fails
+	 */
+	default void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
 }

@@ -4,7 +4,6 @@ import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Map;
 
-import dev.powspring.session.PowCurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,6 +30,8 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 
 	private final PowAuthErrorHandler errorHandler;
 
+	private final SignedInCheck signedInCheck;
+
 	// Annotations never change at runtime; weak keys let a redeployed class loader go.
 	private final Map<AnnotatedElement, Requirement> annotations = new ConcurrentReferenceHashMap<>(256,
 			ConcurrentReferenceHashMap.ReferenceType.WEAK);
@@ -40,12 +41,14 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	 * @param authenticatedPaths patterns of paths that need a signed-in user
 	 * @param notAuthenticatedPaths patterns of paths that need an anonymous user
 	 * @param errorHandler answers refused requests
+	 * @param signedInCheck tells whether a request is signed in
 	 */
 	public PowGuardInterceptor(List<String> authenticatedPaths, List<String> notAuthenticatedPaths,
-			PowAuthErrorHandler errorHandler) {
+			PowAuthErrorHandler errorHandler, SignedInCheck signedInCheck) {
 		this.authenticatedPaths = parse(authenticatedPaths);
 		this.notAuthenticatedPaths = parse(notAuthenticatedPaths);
 		this.errorHandler = errorHandler;
+		this.signedInCheck = signedInCheck;
 	}
 
 	private static List<PathPattern> parse(List<String> patterns) {
@@ -56,7 +59,10 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		Requirement requirement = requirement(request, handler);
-		boolean signedIn = PowCurrentUser.get(request).isPresent();
+		if (requirement == Requirement.NONE) {
+			return true;
+		}
+		boolean signedIn = this.signedInCheck.isSignedIn(request);
 		if (requirement == Requirement.AUTHENTICATED && !signedIn) {
 			this.errorHandler.notAuthenticated(request, response);
 			return false;
@@ -66,6 +72,17 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Tell whether the guards reserve the request for anonymous users, by annotation or
+	 * path pattern.
+	 * @param request the request
+	 * @param handler the handler that serves it
+	 * @return {@code true} when it needs an anonymous user
+	 */
+	public boolean requiresNotAuthenticated(HttpServletRequest request, Object handler) {
+		return requirement(request, handler) == Requirement.NOT_AUTHENTICATED;
 	}
 
 	private Requirement requirement(HttpServletRequest request, Object handler) {

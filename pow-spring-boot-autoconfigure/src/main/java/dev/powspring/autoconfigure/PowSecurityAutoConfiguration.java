@@ -1,0 +1,117 @@
+package dev.powspring.autoconfigure;
+
+import dev.powspring.security.PowAuthoritiesMapper;
+import dev.powspring.security.PowCsrfTokenRepository;
+import dev.powspring.security.PowPagesRequestMatcher;
+import dev.powspring.security.PowSecurityChains;
+import dev.powspring.security.PowSecurityChainsCheck;
+import dev.powspring.security.PowSecurityConfigurer;
+import dev.powspring.security.PowSecurityContextRepository;
+import dev.powspring.session.PowCurrentUser;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.csrf.PowCsrf;
+import dev.powspring.web.guard.PowGuardInterceptor;
+import dev.powspring.web.guard.SignedInCheck;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultServletWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Pow with Spring Security, when Spring Security is on the classpath: Pow's session as the
+ * security context, Pow's CSRF tokens in Spring Security's check, and, when the
+ * application declares no {@link SecurityFilterChain}, a chain of Pow's own in place of
+ * Spring Boot's default.
+ */
+@AutoConfiguration(after = PowAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, DispatcherServlet.class })
+@ConditionalOnBean({ PowSessionManager.class, PowCsrf.class })
+public class PowSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowAuthoritiesMapper powAuthoritiesMapper() {
+		return PowAuthoritiesMapper.USER_ROLE;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowSecurityContextRepository powSecurityContextRepository(PowSessionManager sessions,
+			PowAuthoritiesMapper authoritiesMapper) {
+		return new PowSecurityContextRepository(sessions, authoritiesMapper);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowCsrfTokenRepository powCsrfTokenRepository(PowCsrf csrf) {
+		return new PowCsrfTokenRepository(csrf);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PowPagesRequestMatcher powPagesRequestMatcher(ApplicationContext context, PowGuardInterceptor guards) {
+		return new PowPagesRequestMatcher(() -> context.getBean("requestMappingHandlerMapping", HandlerMapping.class),
+				guards);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignedInCheck powSignedInCheck() {
+		// Whoever Spring Security authenticated counts, so its test support satisfies Pow's guards.
+		AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+		return (request) -> PowCurrentUser.get(request).isPresent()
+				|| trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	@Bean
+	PowSecurityChains powSecurityChains() {
+		return new PowSecurityChains();
+	}
+
+	@Bean
+	PowSecurityChainsCheck powSecurityChainsCheck(ListableBeanFactory beanFactory, PowSecurityChains chains,
+			PowRoutes routes) {
+		return new PowSecurityChainsCheck(beanFactory, chains, routes);
+	}
+
+	/**
+	 * Spring Boot's default chain made sensible for a Pow application: Pow's pages, static
+	 * assets and the error page are open, everything else needs a signed-in user.
+	 * @param http the chain's builder
+	 * @return the chain
+	 */
+	@Bean
+	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
+	@ConditionalOnDefaultServletWebSecurity
+	SecurityFilterChain powSecurityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.with(PowSecurityConfigurer.pow(), Customizer.withDefaults());
+		return http.build();
+	}
+
+}

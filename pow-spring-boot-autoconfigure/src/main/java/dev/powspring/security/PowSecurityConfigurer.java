@@ -1,0 +1,103 @@
+package dev.powspring.security;
+
+import dev.powspring.web.PowMessages;
+import dev.powspring.web.PowRoutes;
+import dev.powspring.web.guard.PowAuthErrorHandler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
+import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.servlet.FlashMapManager;
+
+/**
+ * Adds Pow to a Spring Security filter chain, in the style of Spring Security's own DSL:
+ * <pre class="code">
+ * http.authorizeHttpRequests((requests) -&gt; requests.anyRequest().authenticated())
+ *     .with(PowSecurityConfigurer.pow(), Customizer.withDefaults());
+ * </pre>
+ * In that chain:
+ * <ul>
+ * <li>Pow's session is the security context: the signed-in Pow user is a
+ * {@link PowAuthentication}, and no {@code HttpSession} is used (nor a saved request:
+ * Pow's sign-in returns to {@code request_path});</li>
+ * <li>Pow's pages are open whatever the chain's rules say, and Pow's guards decide who
+ * sees them (see {@link PowPagesRequestMatcher});</li>
+ * <li>Spring Security's CSRF check uses Pow's token, and Pow does not check it again;</li>
+ * <li>an anonymous request the chain refuses goes to Pow's sign-in page, or gets Pow's JSON
+ * 401, and a forbidden one Pow's 403, unless the chain names its own entry point or
+ * access-denied handler;</li>
+ * <li>Spring Security's logout ends the Pow session and, unless the chain names its own
+ * success handler, lands where Pow's sign-out does.</li>
+ * </ul>
+ * What the chain has turned off (CSRF, logout, authorization) stays off.
+ */
+public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecurityConfigurer, HttpSecurity> {
+
+	private PowSecurityConfigurer() {
+	}
+
+	/**
+	 * Return a configurer to pass to {@link HttpSecurity#with}.
+	 * @return the configurer
+	 */
+	public static PowSecurityConfigurer pow() {
+		return new PowSecurityConfigurer();
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		PowSecurityContextRepository repository = context.getBean(PowSecurityContextRepository.class);
+		http.securityContext((securityContext) -> securityContext.securityContextRepository(repository));
+		if (http.getConfigurer(RequestCacheConfigurer.class) != null) {
+			http.requestCache((requestCache) -> requestCache.requestCache(new NullRequestCache()));
+		}
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			csrf.csrfTokenRepository(context.getBean(PowCsrfTokenRepository.class))
+				.csrfTokenRequestHandler(new PowCsrfTokenRequestHandler());
+		}
+		PowAuthErrorHandler errorHandler = context.getBean(PowAuthErrorHandler.class);
+		FlashMapManager flashMapManager = context.getBeanProvider(FlashMapManager.class).getIfAvailable();
+		ExceptionHandlingConfigurer<HttpSecurity> exceptionHandling = http
+			.getConfigurer(ExceptionHandlingConfigurer.class);
+		if (exceptionHandling != null) {
+			exceptionHandling
+				.defaultAuthenticationEntryPointFor(new PowAuthenticationEntryPoint(errorHandler, flashMapManager),
+						AnyRequestMatcher.INSTANCE)
+				.defaultAccessDeniedHandlerFor(new PowAccessDeniedHandler(errorHandler), AnyRequestMatcher.INSTANCE);
+		}
+		LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
+		if (logout != null) {
+			logout.defaultLogoutSuccessHandlerFor(new PowLogoutSuccessHandler(context.getBean(PowRoutes.class),
+					context.getBean(PowMessages.class), flashMapManager), AnyRequestMatcher.INSTANCE);
+		}
+		AuthorizeHttpRequestsConfigurer<HttpSecurity> authorization = http
+			.getConfigurer(AuthorizeHttpRequestsConfigurer.class);
+		if (authorization != null) {
+			PowPagesRequestMatcher powPages = context.getBean(PowPagesRequestMatcher.class);
+			authorization.withObjectPostProcessor(new ObjectPostProcessor<AuthorizationManager<HttpServletRequest>>() {
+
+				@Override
+				public <O extends AuthorizationManager<HttpServletRequest>> O postProcess(O manager) {
+					@SuppressWarnings("unchecked")
+					O opened = (O) new PowPagesAuthorizationManager(manager, powPages);
+					return opened;
+				}
+
+			});
+		}
+		context.getBean(PowSecurityChains.class).add(http);
+	}
+
+}
