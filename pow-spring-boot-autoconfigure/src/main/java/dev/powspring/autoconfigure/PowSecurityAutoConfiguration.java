@@ -1,5 +1,6 @@
 package dev.powspring.autoconfigure;
 
+import dev.powspring.security.PowAuthenticationProvider;
 import dev.powspring.security.PowAuthoritiesMapper;
 import dev.powspring.security.PowCsrfTokenRepository;
 import dev.powspring.security.PowPagesRequestMatcher;
@@ -9,12 +10,15 @@ import dev.powspring.security.PowSecurityConfigurer;
 import dev.powspring.security.PowSecurityContextRepository;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.csrf.PowCsrf;
 import dev.powspring.web.guard.PowGuardInterceptor;
 import dev.powspring.web.guard.SignedInCheck;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,11 +30,14 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
@@ -43,7 +50,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @AutoConfiguration(after = PowAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, DispatcherServlet.class })
 @ConditionalOnBean({ PowSessionManager.class, PowCsrf.class })
@@ -60,6 +68,17 @@ public class PowSecurityAutoConfiguration {
 	PowSecurityContextRepository powSecurityContextRepository(PowSessionManager sessions,
 			PowAuthoritiesMapper authoritiesMapper) {
 		return new PowSecurityContextRepository(sessions, authoritiesMapper);
+	}
+
+	/**
+	 * Pow's users for Spring Security's {@code AuthenticationManager}, unless the
+	 * application brings its own; it also keeps Spring Boot from generating a user.
+	 */
+	@Bean
+	@ConditionalOnMissingBean({ AuthenticationProvider.class, AuthenticationManager.class, UserDetailsService.class })
+	PowAuthenticationProvider powAuthenticationProvider(PowUsersService users, PowSessionManager sessions,
+			PowSecurityContextRepository securityContexts, ObjectProvider<SignInThrottle> signInThrottle) {
+		return new PowAuthenticationProvider(users, sessions, securityContexts, signInThrottle.getIfAvailable());
 	}
 
 	@Bean

@@ -121,13 +121,26 @@ public class PowSessionManager {
 		create(request, response, user, fingerprint, metadata, null);
 	}
 
-	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
-			Map<String, String> metadata, Instant startedAt) {
+	/**
+	 * Tell why the {@link PowSignInGuard}s would refuse the user a session.
+	 * @param user the user
+	 * @return the first guard's reason code, or empty when the user may sign in
+	 */
+	public Optional<String> signInRefusal(PowUser user) {
 		for (PowSignInGuard guard : this.signInGuards) {
 			String refusal = guard.refusal(user);
 			if (refusal != null) {
-				throw new SignInRefusedException(user, refusal);
+				return Optional.of(refusal);
 			}
+		}
+		return Optional.empty();
+	}
+
+	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
+			Map<String, String> metadata, Instant startedAt) {
+		Optional<String> refusal = signInRefusal(user);
+		if (refusal.isPresent()) {
+			throw new SignInRefusedException(user, refusal.get());
 		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		if (fingerprint == null) {

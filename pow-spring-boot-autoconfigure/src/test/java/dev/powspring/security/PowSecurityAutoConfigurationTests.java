@@ -56,6 +56,7 @@ class PowSecurityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PowSecurityContextRepository.class)
 				.hasSingleBean(PowCsrfTokenRepository.class)
 				.hasSingleBean(SignedInCheck.class)
+				.hasSingleBean(PowAuthenticationProvider.class)
 				.hasBean("powSecurityFilterChain");
 			assertThat(context.getBean(SecurityFilterChain.class).getFilters())
 				.as("Boot's default chain, with HTTP Basic and form login, is not there")
@@ -82,6 +83,7 @@ class PowSecurityAutoConfigurationTests {
 					.doesNotHaveBean(PowSecurityContextRepository.class)
 					.doesNotHaveBean(PowCsrfTokenRepository.class)
 					.doesNotHaveBean(SignedInCheck.class)
+					.doesNotHaveBean(PowAuthenticationProvider.class)
 					.doesNotHaveBean("powSecurityFilterChain")
 					.hasSingleBean(PowGuardInterceptor.class)
 					.hasSingleBean(PowCsrf.class);

@@ -18,9 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An application that adds Spring Security and declares no filter chain, over real HTTP
@@ -52,6 +60,12 @@ class ZeroCodeSecurityTests {
 
 	@Autowired
 	private PowSecurityChainsCheck chainsCheck;
+
+	@Autowired
+	private AuthenticationConfiguration authenticationConfiguration;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@BeforeEach
 	void deleteUsers() {
@@ -243,6 +257,21 @@ class ZeroCodeSecurityTests {
 			browser.get("/account");
 		}
 		assertThat(browser.get("/account").status()).as("beyond the absolute lifetime").isEqualTo(302);
+	}
+
+	@Test
+	void authenticationManagerThenChecksPowsUsersAndNoUserIsGenerated() throws Exception {
+		register(browser(), "jane@example.com");
+		AuthenticationManager manager = this.authenticationConfiguration.getAuthenticationManager();
+
+		Authentication authenticated = manager
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("jane@example.com", "secret1234"));
+
+		assertThat(authenticated).isInstanceOf(PowAuthentication.class);
+		assertThat(authenticated.getName()).isEqualTo("jane@example.com");
+		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> manager
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("jane@example.com", "wrong")));
+		assertThat(this.context.getBeanNamesForType(InMemoryUserDetailsManager.class)).isEmpty();
 	}
 
 	@Test
