@@ -2,12 +2,11 @@ package dev.powspring.sample.notes;
 
 import java.time.Clock;
 
-import dev.powspring.session.CurrentUser;
 import dev.powspring.user.PowUser;
-import dev.powspring.web.csrf.CsrfProtected;
-import dev.powspring.web.guard.RequireAuthenticated;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,12 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The protected area: a signed-in user's own notes.
+ * The protected area: a signed-in user's own notes. Spring Security guards it, with the
+ * signed-in Pow user as the principal; its forms carry Pow's CSRF token, which Spring
+ * Security checks.
  */
 @Controller
 @RequestMapping("/notes")
-@RequireAuthenticated
-@CsrfProtected
+@PreAuthorize("isAuthenticated()")
 class NotesController {
 
 	private static final int MAX_LENGTH = 2000;
@@ -39,13 +39,13 @@ class NotesController {
 	}
 
 	@GetMapping
-	String index(@CurrentUser PowUser user, Model model) {
+	String index(@AuthenticationPrincipal PowUser user, Model model) {
 		model.addAttribute("notes", this.notes.findByOwnerIdOrderByCreatedAtDescIdDesc(user.getId()));
 		return "notes";
 	}
 
 	@PostMapping
-	String create(@CurrentUser PowUser user, @RequestParam(defaultValue = "") String body, Model model) {
+	String create(@AuthenticationPrincipal PowUser user, @RequestParam(defaultValue = "") String body, Model model) {
 		String text = body.strip();
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
 			model.addAttribute("bodyError", text.isEmpty() ? "Write something first." : "Keep it under 2000 characters.");
@@ -57,7 +57,7 @@ class NotesController {
 	}
 
 	@DeleteMapping("/{id}")
-	String delete(@CurrentUser PowUser user, @PathVariable Long id) {
+	String delete(@AuthenticationPrincipal PowUser user, @PathVariable Long id) {
 		if (this.notes.deleteByIdAndOwnerId(id, user.getId()) == 0) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}

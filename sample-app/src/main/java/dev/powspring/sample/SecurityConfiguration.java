@@ -1,0 +1,33 @@
+package dev.powspring.sample;
+
+import dev.powspring.security.PowSecurityConfigurer;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security with Pow: the home page and static files are public, everything else
+ * needs a signed-in user; Pow's pages stay open and Pow's session is Spring Security's.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/")
+			.permitAll()
+			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.with(PowSecurityConfigurer.pow(), Customizer.withDefaults());
+		return http.build();
+	}
+
+}
