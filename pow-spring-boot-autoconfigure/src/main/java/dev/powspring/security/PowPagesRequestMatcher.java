@@ -12,6 +12,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -30,7 +31,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 public final class PowPagesRequestMatcher implements RequestMatcher {
 
-	private static final String POW_ASSETS = "/pow/";
+	private static final RequestMatcher POW_ASSETS = PathPatternRequestMatcher.pathPattern("/pow/**");
 
 	private final Supplier<HandlerMapping> handlerMapping;
 
@@ -52,7 +53,7 @@ public final class PowPagesRequestMatcher implements RequestMatcher {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			return true;
 		}
-		if (request.getRequestURI().startsWith(request.getContextPath() + POW_ASSETS)) {
+		if (POW_ASSETS.matches(request)) {
 			return true;
 		}
 		Object handler = handlerOf(request);
