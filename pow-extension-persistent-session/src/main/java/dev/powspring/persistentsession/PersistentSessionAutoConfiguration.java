@@ -80,6 +80,13 @@ public class PersistentSessionAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	PersistentSessionSignOut powPersistentSessionSignOut(PersistentSessionTokens tokens,
+			PersistentSessionCookies cookies) {
+		return new PersistentSessionSignOut(tokens, cookies);
+	}
+
+	@Bean
 	ApplicationListener<SessionsRevokedEvent> powPersistentSessionRevocation(PersistentSessionTokens tokens) {
 		return (event) -> tokens.revokeAll(event.getUserId());
 	}

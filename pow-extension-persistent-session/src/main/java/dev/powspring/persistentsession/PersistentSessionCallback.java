@@ -14,8 +14,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Remember-me's part in Pow's actions: a token and cookie for a sign-in that asked to be
- * remembered, none after sign-out, and none left after a password change. It runs after
- * email confirmation's callback, which halts first for an unconfirmed user.
+ * remembered, and none left after a password change. It runs after email confirmation's
+ * callback, which halts first for an unconfirmed user. Sign-out, however it happens, is
+ * {@link PersistentSessionSignOut}'s.
  */
 public class PersistentSessionCallback implements PowControllerCallback, Ordered {
 
@@ -43,15 +44,6 @@ public class PersistentSessionCallback implements PowControllerCallback, Ordered
 	@Override
 	public int getOrder() {
 		return ORDER;
-	}
-
-	@Override
-	public PowCallbackResult beforeProcess(PowCallbackContext context) {
-		if (PowAction.SESSION_DELETE.equals(context.action())) {
-			this.cookies.read(context.request()).ifPresent(this.tokens::delete);
-			this.cookies.delete(context.request(), context.response());
-		}
-		return PowCallbackResult.proceed();
 	}
 
 	@Override

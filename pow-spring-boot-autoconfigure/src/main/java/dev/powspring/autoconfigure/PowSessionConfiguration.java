@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSignInGuard;
+import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
 import dev.powspring.token.TokenSigner;
 import org.apache.commons.logging.Log;
@@ -38,7 +39,8 @@ class PowSessionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties,
-			ObjectProvider<PowSignInGuard> signInGuards, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<PowSignInGuard> signInGuards, ObjectProvider<PowSignOutListener> signOutListeners,
+			ApplicationEventPublisher eventPublisher) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -51,6 +53,7 @@ class PowSessionConfiguration {
 				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace(),
 				session.getAbsoluteTtl()));
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
+		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
 		return sessions;
 	}

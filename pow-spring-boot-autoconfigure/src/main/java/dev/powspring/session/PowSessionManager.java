@@ -58,6 +58,8 @@ public class PowSessionManager {
 
 	private List<PowSignInGuard> signInGuards = List.of();
 
+	private List<PowSignOutListener> signOutListeners = List.of();
+
 	private ApplicationEventPublisher eventPublisher;
 
 	/**
@@ -80,6 +82,14 @@ public class PowSessionManager {
 	 */
 	public void setSignInGuards(List<PowSignInGuard> signInGuards) {
 		this.signInGuards = List.copyOf(signInGuards);
+	}
+
+	/**
+	 * Set the listeners told of every sign-out.
+	 * @param signOutListeners the listeners, in order
+	 */
+	public void setSignOutListeners(List<PowSignOutListener> signOutListeners) {
+		this.signOutListeners = List.copyOf(signOutListeners);
 	}
 
 	/**
@@ -203,11 +213,15 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Sign out: delete the request's session and its cookie.
+	 * Sign out: tell the {@link PowSignOutListener}s, then delete the request's session and
+	 * its cookie.
 	 * @param request the request
 	 * @param response the response
 	 */
 	public void delete(HttpServletRequest request, HttpServletResponse response) {
+		for (PowSignOutListener listener : this.signOutListeners) {
+			listener.signingOut(request, response);
+		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
 		PowCookies.delete(request, response, this.settings.cookieName());
 		PowCurrentUser.assign(request, null);

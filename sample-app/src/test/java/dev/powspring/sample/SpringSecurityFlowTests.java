@@ -102,6 +102,25 @@ class SpringSecurityFlowTests {
 	}
 
 	@Test
+	void springSecurityLogoutThenSessionAndRememberMeBothEnded() {
+		Browser kim = browser();
+		SampleFlows.register(kim, this.mailbox, "kim@example.com");
+		signOut(kim);
+		kim.submit(kim.get("/session/new"), "form.pow-form",
+				Map.of("userId", "kim@example.com", "password", "secret1234", "persistent_session", "true"));
+		String rememberMe = kim.cookie("persistent_session").orElseThrow().getValue();
+		String token = kim.get("/").document().selectFirst("header form input[name=_csrf]").attr("value");
+
+		Browser.Page loggedOut = kim.post("/logout", Map.of("_csrf", token));
+
+		assertThat(loggedOut.location()).endsWith("/session/new");
+		assertThat(kim.get("/notes").status()).isEqualTo(302);
+		Browser replay = browser();
+		replay.setCookie("persistent_session", rememberMe);
+		assertThat(replay.get("/notes").status()).as("the remember-me cookie of before the logout").isEqualTo(302);
+	}
+
+	@Test
 	void unconfirmedEmailThenSignInRefusedUnderSpringSecurity() {
 		Browser ann = browser();
 		Browser.Page registered = ann.submit(ann.get("/registration/new"), "form.pow-form",
