@@ -17,6 +17,7 @@ import dev.powspring.user.EmailVerifiedEvent;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowRoutes;
+import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.PowUrls;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,9 +121,9 @@ public class EmailConfirmationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EmailConfirmationController powEmailConfirmationController(EmailConfirmations confirmations,
-				PowUsersService users, PowSessionManager sessions, EmailConfirmationMessages messages) {
-			return new EmailConfirmationController(confirmations, users, sessions, messages);
+		EmailConfirmationController powEmailConfirmationController(PowControllerSupport.Collaborators collaborators,
+				EmailConfirmations confirmations, EmailConfirmationMessages messages) {
+			return new EmailConfirmationController(collaborators, confirmations, messages);
 		}
 
 	}

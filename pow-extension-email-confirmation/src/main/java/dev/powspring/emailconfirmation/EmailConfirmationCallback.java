@@ -6,6 +6,7 @@ import dev.powspring.user.UserIds;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.ValidationCodes;
 import dev.powspring.web.PowFlash;
+import dev.powspring.web.LocalPaths;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
@@ -31,8 +32,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private static final String PENDING_EMAIL = EmailConfirmationCallback.class.getName() + ".pendingEmail";
-
-	private static final String SIGN_IN_PATH = "/session/new";
 
 	private final EmailConfirmations confirmations;
 
@@ -147,7 +146,7 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	private PowCallbackResult askToConfirm(PowCallbackContext context) {
 		PowFlash.info(context.redirectAttributes(), this.messages.emailConfirmationRequired(context.request()));
-		return PowCallbackResult.halt("redirect:" + SIGN_IN_PATH);
+		return PowCallbackResult.halt("redirect:" + LocalPaths.safeOrRoot(this.routes.signInPath()));
 	}
 
 }

@@ -1,10 +1,9 @@
 package dev.powspring.emailconfirmation;
 
 import dev.powspring.session.PowCurrentUser;
-import dev.powspring.session.PowSessionManager;
-import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
+import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.csrf.CsrfProtected;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,25 +23,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PowController
 @RequestMapping("/confirm-email")
 @CsrfProtected
-public class EmailConfirmationController {
+public class EmailConfirmationController extends PowControllerSupport {
 
 	/** The confirmation page's template. */
 	public static final String SHOW_VIEW = "pow/email_confirmation/show";
 
 	private final EmailConfirmations confirmations;
 
-	private final PowUsersService users;
+	private final EmailConfirmationMessages confirmationMessages;
 
-	private final PowSessionManager sessions;
-
-	private final EmailConfirmationMessages messages;
-
-	public EmailConfirmationController(EmailConfirmations confirmations, PowUsersService users,
-			PowSessionManager sessions, EmailConfirmationMessages messages) {
+	/**
+	 * Create an instance.
+	 * @param collaborators what every Pow controller works with
+	 * @param confirmations the confirmation state
+	 * @param confirmationMessages the flash messages
+	 */
+	public EmailConfirmationController(Collaborators collaborators, EmailConfirmations confirmations,
+			EmailConfirmationMessages confirmationMessages) {
+		super(collaborators);
 		this.confirmations = confirmations;
-		this.users = users;
-		this.sessions = sessions;
-		this.messages = messages;
+		this.confirmationMessages = confirmationMessages;
 	}
 
 	/**
@@ -56,7 +56,7 @@ public class EmailConfirmationController {
 			model.addAttribute("email", pending.email());
 			return SHOW_VIEW;
 		}).orElseGet(() -> {
-			PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
+			PowFlash.error(redirectAttributes, this.confirmationMessages.invalidToken(request));
 			return redirectAfter(request);
 		});
 	}
@@ -70,17 +70,17 @@ public class EmailConfirmationController {
 		EmailConfirmations.Confirmation confirmation = this.confirmations.confirm(token);
 		switch (confirmation.outcome()) {
 			case CONFIRMED -> {
-				this.users.getById(confirmation.userId()).ifPresent(this.sessions::refreshUser);
-				PowFlash.info(redirectAttributes, this.messages.emailHasBeenConfirmed(request));
+				users().getById(confirmation.userId()).ifPresent(sessions()::refreshUser);
+				PowFlash.info(redirectAttributes, this.confirmationMessages.emailHasBeenConfirmed(request));
 			}
-			case FAILED -> PowFlash.error(redirectAttributes, this.messages.emailConfirmationFailed(request));
-			case INVALID -> PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
+			case FAILED -> PowFlash.error(redirectAttributes, this.confirmationMessages.emailConfirmationFailed(request));
+			case INVALID -> PowFlash.error(redirectAttributes, this.confirmationMessages.invalidToken(request));
 		}
 		return redirectAfter(request);
 	}
 
-	private static String redirectAfter(HttpServletRequest request) {
-		return PowCurrentUser.get(request).isPresent() ? "redirect:/registration/edit" : "redirect:/session/new";
+	private String redirectAfter(HttpServletRequest request) {
+		return redirectTo(PowCurrentUser.get(request).isPresent() ? routes().accountPath() : routes().signInPath());
 	}
 
 }

@@ -294,7 +294,7 @@ public class InvitationController extends PowControllerSupport {
 
 	private String invalid(HttpServletRequest request, RedirectAttributes redirectAttributes) {
 		PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
-		return "redirect:/session/new";
+		return redirectTo(routes().signInPath());
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowUrls;
+import dev.powspring.web.controller.PowControllerSupport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -87,18 +88,16 @@ public class ResetPasswordAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResetPasswordController powResetPasswordController(PowUsersService users, PowSessionManager sessions,
+	ResetPasswordController powResetPasswordController(PowControllerSupport.Collaborators collaborators,
 			ResetPasswordTokens tokens, ResetPasswordMessages messages, ResetPasswordMails mails,
-			PowProperties powProperties, @Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle,
-			ObjectProvider<SignInThrottle> signInThrottle, MessageSource messageSource) {
+			PowProperties powProperties, @Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle) {
 		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
 			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
 					+ powProperties.getUserIdField().column() + ". Set pow.reset-password.enabled=false, or "
 					+ "pow.user-id-field=email.");
 		}
-		return new ResetPasswordController(users, sessions, tokens, messages, mails,
-				powProperties.isPreventUserEnumeration(), requestThrottle.getIfAvailable(),
-				signInThrottle.getIfAvailable(), messageSource);
+		return new ResetPasswordController(collaborators, tokens, messages, mails,
+				powProperties.isPreventUserEnumeration(), requestThrottle.getIfAvailable());
 	}
 
 }

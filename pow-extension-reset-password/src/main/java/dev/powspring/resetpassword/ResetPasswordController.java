@@ -3,28 +3,23 @@ package dev.powspring.resetpassword;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.powspring.session.PowSessionManager;
 import dev.powspring.throttle.RequestThrottle;
-import dev.powspring.throttle.SignInThrottle;
-import dev.powspring.throttle.TooManyAttempts;
 import dev.powspring.user.PowUser;
-import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.csrf.CsrfProtected;
+import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.guard.RequireNotAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/reset-password")
 @CsrfProtected
 @RequireNotAuthenticated
-public class ResetPasswordController {
+public class ResetPasswordController extends PowControllerSupport {
 
 	/** The request form's template. */
 	public static final String NEW_VIEW = "pow/reset_password/new";
@@ -50,13 +45,7 @@ public class ResetPasswordController {
 	/** The new-password form's template. */
 	public static final String EDIT_VIEW = "pow/reset_password/edit";
 
-	private static final String SIGN_IN_PATH = "/session/new";
-
 	private static final String REQUEST_FORM_PATH = "/reset-password/new";
-
-	private final PowUsersService users;
-
-	private final PowSessionManager sessions;
 
 	private final ResetPasswordTokens tokens;
 
@@ -68,39 +57,33 @@ public class ResetPasswordController {
 
 	private final RequestThrottle requestThrottle;
 
-	private final SignInThrottle signInThrottle;
-
-	private final MessageSource messageSource;
-
 	/**
 	 * Create an instance.
-	 * @param users the users service
-	 * @param sessions the session manager, to sign the user out everywhere after a reset
+	 * @param collaborators what every Pow controller works with
 	 * @param tokens the reset tokens
 	 * @param messages the flash messages
 	 * @param mails sends the reset mail
 	 * @param preventUserEnumeration whether an unknown email gets the same answer as a
 	 * known one
 	 * @param requestThrottle limits reset requests, or {@code null} when throttling is off
-	 * @param signInThrottle forgets failed sign-ins after a reset, or {@code null}
-	 * @param messageSource resolves the too-many-attempts message
 	 */
-	public ResetPasswordController(PowUsersService users, PowSessionManager sessions, ResetPasswordTokens tokens,
+	public ResetPasswordController(Collaborators collaborators, ResetPasswordTokens tokens,
 			ResetPasswordMessages messages, ResetPasswordMails mails, boolean preventUserEnumeration,
-			RequestThrottle requestThrottle, SignInThrottle signInThrottle, MessageSource messageSource) {
-		this.users = users;
-		this.sessions = sessions;
+			RequestThrottle requestThrottle) {
+		super(collaborators);
 		this.tokens = tokens;
 		this.messages = messages;
 		this.mails = mails;
 		this.preventUserEnumeration = preventUserEnumeration;
 		this.requestThrottle = requestThrottle;
-		this.signInThrottle = signInThrottle;
-		this.messageSource = messageSource;
 	}
 
-	@InitBinder("user")
-	void restrictBinding(WebDataBinder binder) {
+	/**
+	 * Bind only the new password and its confirmation.
+	 * @param binder the binder of the {@code user} form
+	 */
+	@Override
+	public void restrictUserBinding(WebDataBinder binder) {
 		binder.setAllowedFields("password", "passwordConfirmation");
 	}
 
@@ -122,12 +105,12 @@ public class ResetPasswordController {
 				: Optional.empty();
 		if (refused.isPresent()) {
 			model.addAttribute("email", email);
-			model.addAttribute(PowFlash.ERROR, TooManyAttempts.answer(this.messageSource, request, response, refused.get()));
+			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
 			return NEW_VIEW;
 		}
 		// Made before the lookup, so known and unknown emails take the same time.
 		String token = this.tokens.generate();
-		Optional<PowUser> user = this.users.getByUserId(email);
+		Optional<PowUser> user = users().getByUserId(email);
 		if (user.isPresent()) {
 			String signed = this.tokens.issue(token, user.get().getId());
 			this.mails.sendResetLink(request, user.get(), signed);
@@ -138,7 +121,7 @@ public class ResetPasswordController {
 			return NEW_VIEW;
 		}
 		PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
-		return "redirect:" + SIGN_IN_PATH;
+		return redirectTo(routes().signInPath());
 	}
 
 	/**
@@ -163,11 +146,11 @@ public class ResetPasswordController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
 		Optional<ResetPasswordTokens.Consumed> consumed = this.tokens.consume(token);
-		Optional<PowUser> user = consumed.flatMap((used) -> this.users.getById(used.userId()));
+		Optional<PowUser> user = consumed.flatMap((used) -> users().getById(used.userId()));
 		if (user.isEmpty()) {
 			return invalidToken(request, redirectAttributes);
 		}
-		UserResult result = this.users.resetPassword(user.get(), params);
+		UserResult result = users().resetPassword(user.get(), params);
 		if (!result.succeeded()) {
 			// The link stays usable for a corrected attempt.
 			this.tokens.restore(consumed.get());
@@ -178,18 +161,16 @@ public class ResetPasswordController {
 			return EDIT_VIEW;
 		}
 		this.tokens.revokeAll(user.get().getId());
-		this.sessions.deleteAll(user.get().getId());
-		if (this.signInThrottle != null) {
-			// The owner proved control of the address: end any lockout an attacker caused.
-			this.signInThrottle.clear(user.get().getUserId());
-		}
+		sessions().deleteAll(user.get().getId());
+		// The owner proved control of the address: end any lockout an attacker caused.
+		signInThrottle().ifPresent((throttle) -> throttle.clear(user.get().getUserId()));
 		PowFlash.info(redirectAttributes, this.messages.passwordHasBeenReset(request));
-		return "redirect:" + SIGN_IN_PATH;
+		return redirectTo(routes().signInPath());
 	}
 
 	private String invalidToken(HttpServletRequest request, RedirectAttributes redirectAttributes) {
 		PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
-		return "redirect:" + REQUEST_FORM_PATH;
+		return redirectTo(REQUEST_FORM_PATH);
 	}
 
 }

@@ -76,7 +76,7 @@ public class PowRoutes {
 	 * @return the target
 	 */
 	public String afterUserUpdatedPath(HttpServletRequest request) {
-		return "/registration/edit";
+		return accountPath();
 	}
 
 	/**
@@ -94,6 +94,14 @@ public class PowRoutes {
 	 */
 	public String signInPath() {
 		return "/session/new";
+	}
+
+	/**
+	 * The signed-in user's account page.
+	 * @return its path
+	 */
+	public String accountPath() {
+		return "/registration/edit";
 	}
 
 }
