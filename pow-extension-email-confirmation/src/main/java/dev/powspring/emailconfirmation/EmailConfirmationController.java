@@ -1,11 +1,14 @@
 package dev.powspring.emailconfirmation;
 
 import dev.powspring.session.PowCurrentUser;
+import dev.powspring.user.PowUser;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
+import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.csrf.CsrfProtected;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +30,9 @@ public class EmailConfirmationController extends PowControllerSupport {
 
 	/** The confirmation page's template. */
 	public static final String SHOW_VIEW = "pow/email_confirmation/show";
+
+	/** Confirm an address, as the callbacks see it. */
+	public static final PowAction CONFIRM = new PowAction("email_confirmation_confirm");
 
 	private final EmailConfirmations confirmations;
 
@@ -65,18 +71,25 @@ public class EmailConfirmationController extends PowControllerSupport {
 	 * Confirm, and refresh the sessions of the user, who may now have a new email.
 	 */
 	@PostMapping("/{token}")
-	public String confirm(@PathVariable String token, HttpServletRequest request,
+	public String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
-		EmailConfirmations.Confirmation confirmation = this.confirmations.confirm(token);
-		switch (confirmation.outcome()) {
-			case CONFIRMED -> {
-				users().getById(confirmation.userId()).ifPresent(sessions()::refreshUser);
-				PowFlash.info(redirectAttributes, this.confirmationMessages.emailHasBeenConfirmed(request));
+		return perform(context(CONFIRM, request, response, redirectAttributes, null, null), (context) -> {
+			EmailConfirmations.Confirmation confirmation = this.confirmations.confirm(token);
+			switch (confirmation.outcome()) {
+				case CONFIRMED -> {
+					PowUser user = users().getById(confirmation.userId()).orElse(null);
+					if (user != null) {
+						sessions().refreshUser(user);
+					}
+					PowFlash.info(redirectAttributes, this.confirmationMessages.emailHasBeenConfirmed(request));
+					return context.withOutcome(user, null);
+				}
+				case FAILED -> PowFlash.error(redirectAttributes,
+						this.confirmationMessages.emailConfirmationFailed(request));
+				case INVALID -> PowFlash.error(redirectAttributes, this.confirmationMessages.invalidToken(request));
 			}
-			case FAILED -> PowFlash.error(redirectAttributes, this.confirmationMessages.emailConfirmationFailed(request));
-			case INVALID -> PowFlash.error(redirectAttributes, this.confirmationMessages.invalidToken(request));
-		}
-		return redirectAfter(request);
+			return context.withOutcome(null, null);
+		}, (outcome) -> redirectAfter(request));
 	}
 
 	private String redirectAfter(HttpServletRequest request) {

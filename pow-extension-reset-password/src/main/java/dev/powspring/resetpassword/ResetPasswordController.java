@@ -9,6 +9,7 @@ import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
+import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.guard.RequireNotAuthenticated;
@@ -44,6 +45,12 @@ public class ResetPasswordController extends PowControllerSupport {
 
 	/** The new-password form's template. */
 	public static final String EDIT_VIEW = "pow/reset_password/edit";
+
+	/** Ask for a reset link, as the callbacks see it. */
+	public static final PowAction CREATE = new PowAction("reset_password_create");
+
+	/** Set the new password, as the callbacks see it. */
+	public static final PowAction UPDATE = new PowAction("reset_password_update");
 
 	private static final String REQUEST_FORM_PATH = "/reset-password/new";
 
@@ -108,20 +115,23 @@ public class ResetPasswordController extends PowControllerSupport {
 			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
 			return NEW_VIEW;
 		}
-		// Made before the lookup, so known and unknown emails take the same time.
-		String token = this.tokens.generate();
-		Optional<PowUser> user = users().getByUserId(email);
-		if (user.isPresent()) {
-			String signed = this.tokens.issue(token, user.get().getId());
-			this.mails.sendResetLink(request, user.get(), signed);
-		}
-		else if (!this.preventUserEnumeration) {
-			model.addAttribute("email", email);
-			model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
-			return NEW_VIEW;
-		}
-		PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
-		return redirectTo(routes().signInPath());
+		UserParams params = new UserParams();
+		params.setUserId(email);
+		return perform(context(CREATE, request, response, redirectAttributes, params, null), (context) -> {
+			// Made before the lookup, so known and unknown emails take the same time.
+			String token = this.tokens.generate();
+			Optional<PowUser> user = users().getByUserId(email);
+			user.ifPresent((found) -> this.mails.sendResetLink(request, found, this.tokens.issue(token, found.getId())));
+			return context.withOutcome(user.orElse(null), null);
+		}, (outcome) -> {
+			if (outcome.user() == null && !this.preventUserEnumeration) {
+				model.addAttribute("email", email);
+				model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
+				return NEW_VIEW;
+			}
+			PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
+			return redirectTo(routes().signInPath());
+		});
 	}
 
 	/**
@@ -145,27 +155,41 @@ public class ResetPasswordController extends PowControllerSupport {
 	public String update(@PathVariable String token, @ModelAttribute("user") UserParams params,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
-		Optional<ResetPasswordTokens.Consumed> consumed = this.tokens.consume(token);
-		Optional<PowUser> user = consumed.flatMap((used) -> users().getById(used.userId()));
-		if (user.isEmpty()) {
+		if (this.tokens.find(token).isEmpty()) {
 			return invalidToken(request, redirectAttributes);
 		}
-		UserResult result = users().resetPassword(user.get(), params);
-		if (!result.succeeded()) {
-			// The link stays usable for a corrected attempt.
-			this.tokens.restore(consumed.get());
-			params.setPassword(null);
-			params.setPasswordConfirmation(null);
-			model.addAttribute("token", token);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", result.errors());
-			return EDIT_VIEW;
-		}
-		this.tokens.revokeAll(user.get().getId());
-		sessions().deleteAll(user.get().getId());
-		// The owner proved control of the address: end any lockout an attacker caused.
-		signInThrottle().ifPresent((throttle) -> throttle.clear(user.get().getUserId()));
-		PowFlash.info(redirectAttributes, this.messages.passwordHasBeenReset(request));
-		return redirectTo(routes().signInPath());
+		return perform(context(UPDATE, request, response, redirectAttributes, params, null), (context) -> {
+			// Used up only once the callbacks let the action run.
+			Optional<ResetPasswordTokens.Consumed> consumed = this.tokens.consume(token);
+			Optional<PowUser> user = consumed.flatMap((used) -> users().getById(used.userId()));
+			if (user.isEmpty()) {
+				return context.withOutcome(null, null);
+			}
+			UserResult result = users().resetPassword(user.get(), params);
+			if (!result.succeeded()) {
+				// The link stays usable for a corrected attempt.
+				this.tokens.restore(consumed.get());
+				return context.withOutcome(user.get(), result.errors());
+			}
+			this.tokens.revokeAll(user.get().getId());
+			sessions().deleteAll(user.get().getId());
+			// The owner proved control of the address: end any lockout an attacker caused.
+			signInThrottle().ifPresent((throttle) -> throttle.clear(user.get().getUserId()));
+			return context.withOutcome(result.user(), null);
+		}, (outcome) -> {
+			if (outcome.user() == null) {
+				return invalidToken(request, redirectAttributes);
+			}
+			if (!outcome.succeeded()) {
+				params.setPassword(null);
+				params.setPasswordConfirmation(null);
+				model.addAttribute("token", token);
+				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", outcome.errors());
+				return EDIT_VIEW;
+			}
+			PowFlash.info(redirectAttributes, this.messages.passwordHasBeenReset(request));
+			return redirectTo(routes().signInPath());
+		});
 	}
 
 	private String invalidToken(HttpServletRequest request, RedirectAttributes redirectAttributes) {

@@ -53,7 +53,7 @@ abstract class ResetPasswordTestSupport {
 	protected MutableClock clock;
 
 	@Autowired
-	private PowMailDelivery mailDelivery;
+	protected PowMailDelivery mailDelivery;
 
 	@BeforeEach
 	void startClean() throws Exception {
