@@ -74,6 +74,8 @@ public class PowProperties {
 
 	private final Guards guards = new Guards();
 
+	private final Registration registration = new Registration();
+
 	private final Store store = new Store();
 
 	private final Throttle throttle = new Throttle();
@@ -160,6 +162,10 @@ public class PowProperties {
 
 	public Guards getGuards() {
 		return this.guards;
+	}
+
+	public Registration getRegistration() {
+		return this.registration;
 	}
 
 	public Store getStore() {
@@ -539,6 +545,28 @@ public class PowProperties {
 
 		public void setNotAuthenticatedPaths(List<String> notAuthenticatedPaths) {
 			this.notAuthenticatedPaths = notAuthenticatedPaths;
+		}
+
+	}
+
+	/**
+	 * Signing up.
+	 */
+	public static class Registration {
+
+		/**
+		 * Whether people can sign up: with false, the sign-up form and its POST answer 404,
+		 * Pow's pages link to neither, and accounts come only from invitations or the
+		 * application itself. Editing and deleting the account keep working.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowCookies;
 import dev.powspring.web.PowPageContributions;
+import dev.powspring.web.PowPageSettingsInterceptor;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowSecurityHeadersInterceptor;
@@ -161,7 +162,9 @@ class PowWebConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationController powRegistrationController(PowControllerSupport.Collaborators collaborators,
 			PowProperties properties) {
-		return new RegistrationController(collaborators, properties.getUserFields());
+		RegistrationController controller = new RegistrationController(collaborators, properties.getUserFields());
+		controller.setSignUpEnabled(properties.getRegistration().isEnabled());
+		return controller;
 	}
 
 	@Bean
@@ -182,6 +185,8 @@ class PowWebConfiguration {
 					.order(Ordered.HIGHEST_PRECEDENCE);
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
 				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
+				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled()))
+					.order(Ordered.HIGHEST_PRECEDENCE + 3);
 			}
 
 			@Override

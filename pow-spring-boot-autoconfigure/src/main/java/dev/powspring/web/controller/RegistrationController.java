@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,6 +55,8 @@ public class RegistrationController extends PowControllerSupport {
 
 	private final List<String> userFields;
 
+	private boolean signUpEnabled = true;
+
 	/**
 	 * Create an instance.
 	 * @param collaborators the services the controller uses
@@ -64,11 +68,21 @@ public class RegistrationController extends PowControllerSupport {
 	}
 
 	/**
+	 * Set whether people can sign up ({@code pow.registration.enabled}); when not, the
+	 * sign-up form and its POST answer 404.
+	 * @param signUpEnabled whether sign-up is open
+	 */
+	public void setSignUpEnabled(boolean signUpEnabled) {
+		this.signUpEnabled = signUpEnabled;
+	}
+
+	/**
 	 * Show the sign-up form.
 	 */
 	@GetMapping("/new")
 	@RequireNotAuthenticated
 	public String newRegistration(Model model) {
+		requireSignUpOpen();
 		model.addAttribute("user", new UserParams());
 		return NEW_VIEW;
 	}
@@ -80,6 +94,7 @@ public class RegistrationController extends PowControllerSupport {
 	@RequireNotAuthenticated
 	public String create(@ModelAttribute("user") UserParams params, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
+		requireSignUpOpen();
 		return perform(context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes, params, null),
 				(context) -> {
 					UserResult result = users().create(params);
@@ -185,6 +200,12 @@ public class RegistrationController extends PowControllerSupport {
 		model.addAttribute("user", params);
 		model.addAttribute(ERRORS_ATTRIBUTE, errors);
 		return view;
+	}
+
+	private void requireSignUpOpen() {
+		if (!this.signUpEnabled) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 	}
 
 }
