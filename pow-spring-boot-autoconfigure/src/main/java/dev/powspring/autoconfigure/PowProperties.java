@@ -434,8 +434,23 @@ public class PowProperties {
 		 */
 		private Duration absoluteTtl = Duration.ofHours(24);
 
+		/**
+		 * Whether the signed-in user is read from the database on every request, so that
+		 * a change made outside Pow shows at once and a deleted user is signed out; costs
+		 * one query per signed-in request.
+		 */
+		private boolean reloadUser;
+
 		public Duration getAbsoluteTtl() {
 			return this.absoluteTtl;
+		}
+
+		public boolean isReloadUser() {
+			return this.reloadUser;
+		}
+
+		public void setReloadUser(boolean reloadUser) {
+			this.reloadUser = reloadUser;
 		}
 
 		public void setAbsoluteTtl(Duration absoluteTtl) {

@@ -2,13 +2,16 @@ package dev.powspring.autoconfigure;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowSessionFilter;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
+import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowCookies;
@@ -30,6 +33,7 @@ import dev.powspring.web.guard.PowAuthErrorHandler;
 import dev.powspring.web.guard.PowGuardInterceptor;
 import dev.powspring.web.guard.SignedInCheck;
 
+import jakarta.persistence.PersistenceException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,6 +49,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -71,11 +76,24 @@ class PowWebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions,
-			ObjectProvider<PowSessionRestorer> restorers) {
-		FilterRegistrationBean<PowSessionFilter> registration = new FilterRegistrationBean<>(
-				new PowSessionFilter(sessions, restorers.orderedStream().toList()));
+			ObjectProvider<PowSessionRestorer> restorers, PowUsersService users, PowProperties properties) {
+		PowSessionFilter filter = new PowSessionFilter(sessions, restorers.orderedStream().toList());
+		if (properties.getSession().isReloadUser()) {
+			filter.setUserReloader((id) -> reload(users, id));
+		}
+		FilterRegistrationBean<PowSessionFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SESSION_FILTER_ORDER);
 		return registration;
+	}
+
+	// A database that cannot answer is an outage: 503, as when the store cannot.
+	private static Optional<PowUser> reload(PowUsersService users, Long id) {
+		try {
+			return users.getById(id);
+		}
+		catch (DataAccessException | PersistenceException ex) {
+			throw new PowStoreUnavailableException("Cannot reload the signed-in user", ex);
+		}
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
@@ -26,9 +27,20 @@ public class PowSessionFilter extends OncePerRequestFilter {
 
 	private final List<PowSessionRestorer> restorers;
 
+	private Function<Long, Optional<PowUser>> userReloader;
+
 	public PowSessionFilter(PowSessionManager sessions, List<PowSessionRestorer> restorers) {
 		this.sessions = sessions;
 		this.restorers = List.copyOf(restorers);
+	}
+
+	/**
+	 * Read the signed-in user afresh on every request ({@code pow.session.reload-user}),
+	 * rather than trusting the session's copy; a user no longer found is signed out.
+	 * @param userReloader finds a user by primary key, or {@code null} to trust the copy
+	 */
+	public void setUserReloader(Function<Long, Optional<PowUser>> userReloader) {
+		this.userReloader = userReloader;
 	}
 
 	@Override
@@ -50,6 +62,12 @@ public class PowSessionFilter extends OncePerRequestFilter {
 
 	private Optional<PowUser> resolve(HttpServletRequest request, HttpServletResponse response) {
 		Optional<PowUser> user = this.sessions.resolve(request, response);
+		if (user.isPresent() && this.userReloader != null) {
+			user = this.userReloader.apply(user.get().getId());
+			if (user.isEmpty()) {
+				this.sessions.delete(request, response);
+			}
+		}
 		for (Iterator<PowSessionRestorer> restorers = this.restorers.iterator(); user.isEmpty()
 				&& restorers.hasNext();) {
 			user = restorers.next().restore(request, response);
