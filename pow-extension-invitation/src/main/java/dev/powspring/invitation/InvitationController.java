@@ -2,6 +2,7 @@ package dev.powspring.invitation;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.throttle.RequestThrottle;
@@ -49,6 +50,15 @@ public class InvitationController extends PowControllerSupport {
 
 	/** Accepting an invitation, as callbacks see it. */
 	public static final PowAction ACCEPT = new PowAction("invitation_accept");
+
+	/** Invite someone, as the callbacks see it. */
+	public static final PowAction CREATE = new PowAction("invitation_create");
+
+	/** Send an invitation again, as the callbacks see it. */
+	public static final PowAction RESEND = new PowAction("invitation_resend");
+
+	/** Revoke an invitation, as the callbacks see it. */
+	public static final PowAction REVOKE = new PowAction("invitation_revoke");
 
 	/** The invitation form's template. */
 	public static final String NEW_VIEW = "pow/invitation/new";
@@ -138,18 +148,27 @@ public class InvitationController extends PowControllerSupport {
 			model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
 			return NEW_VIEW;
 		}
-		UserResult result = users().createWithoutPassword(params);
-		if (!result.succeeded()) {
-			if (this.preventUserEnumeration && ValidationCodes.onlyUserIdTaken(result.errors())) {
+		AtomicReference<String> sent = new AtomicReference<>();
+		return perform(context(CREATE, request, response, redirectAttributes, params, inviter), (context) -> {
+			UserResult result = users().createWithoutPassword(params);
+			if (!result.succeeded()) {
+				return context.withOutcome(null, result.errors());
+			}
+			sent.set(send(request, redirectAttributes, inviter, result.user()));
+			return context.withOutcome(result.user(), null);
+		}, (outcome) -> {
+			if (outcome.succeeded()) {
+				return sent.get();
+			}
+			if (this.preventUserEnumeration && ValidationCodes.onlyUserIdTaken(outcome.errors())) {
 				// Looks like an invitation went out; nothing reaches the address's owner.
 				PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
 				return "redirect:" + INVITE_PATH;
 			}
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", result.errors());
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", outcome.errors());
 			model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
 			return NEW_VIEW;
-		}
-		return send(request, redirectAttributes, inviter, result.user());
+		});
 	}
 
 	/**
@@ -157,15 +176,21 @@ public class InvitationController extends PowControllerSupport {
 	 */
 	@PostMapping("/{invitedId}/resend")
 	@RequireAuthenticated
-	public String resend(@PathVariable Long invitedId, HttpServletRequest request,
+	public String resend(@PathVariable Long invitedId, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser inviter = inviter(request);
-		Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
-		if (invited.isEmpty()) {
-			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
-			return "redirect:" + INVITE_PATH;
-		}
-		return send(request, redirectAttributes, inviter, invited.get());
+		AtomicReference<String> sent = new AtomicReference<>();
+		return perform(context(RESEND, request, response, redirectAttributes, null, inviter), (context) -> {
+			Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
+			invited.ifPresent((pending) -> sent.set(send(request, redirectAttributes, inviter, pending)));
+			return context.withOutcome(invited.orElse(null), null);
+		}, (outcome) -> {
+			if (!outcome.succeeded()) {
+				PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+				return "redirect:" + INVITE_PATH;
+			}
+			return sent.get();
+		});
 	}
 
 	/**
@@ -173,18 +198,22 @@ public class InvitationController extends PowControllerSupport {
 	 */
 	@DeleteMapping("/{invitedId}")
 	@RequireAuthenticated
-	public String revoke(@PathVariable Long invitedId, HttpServletRequest request,
+	public String revoke(@PathVariable Long invitedId, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirectAttributes) {
 		PowUser inviter = inviter(request);
-		Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
-		if (invited.isEmpty()) {
-			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
-		}
-		else {
-			users().delete(invited.get());
-			PowFlash.info(redirectAttributes, this.invitationMessages.invitationRevoked(request));
-		}
-		return "redirect:" + INVITE_PATH;
+		return perform(context(REVOKE, request, response, redirectAttributes, null, inviter), (context) -> {
+			Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
+			invited.ifPresent(users()::delete);
+			return context.withOutcome(invited.orElse(null), null);
+		}, (outcome) -> {
+			if (outcome.succeeded()) {
+				PowFlash.info(redirectAttributes, this.invitationMessages.invitationRevoked(request));
+			}
+			else {
+				PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
+			}
+			return "redirect:" + INVITE_PATH;
+		});
 	}
 
 	/**

@@ -3,25 +3,9 @@ package dev.powspring.invitation;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.powspring.invitation.testapp.InvitationTestApplication;
-import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.test.mail.ReceivedMail;
-import dev.powspring.test.mail.SmtpTestServer;
-import dev.powspring.test.postgres.PostgresTest;
-import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
-import dev.powspring.user.PowUsersService;
-import dev.powspring.user.UserParams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,42 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Inviting and accepting over PostgreSQL and a real SMTP server, with email confirmation
  * on.
  */
-@PostgresTest
-@SpringBootTest(classes = InvitationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvitationTests {
-
-	@RegisterExtension
-	static final SmtpTestServer mailbox = new SmtpTestServer();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		mailbox.pointSpringMailAt(registry);
-	}
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private PowUsersService users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PowMailDelivery mailDelivery;
-
-	private Browser inviter;
-
-	@BeforeEach
-	void startClean() throws Exception {
-		this.jdbc.sql("DELETE FROM users").update();
-		mailbox.clearOnceIdle(() -> this.mailDelivery.inFlight() == 0);
-		this.clock.advance(Duration.ofHours(2));
-		this.inviter = signedIn("jane@example.com");
-	}
+class InvitationTests extends InvitationTestSupport {
 
 	@Test
 	void inviteThenMailNamesInviterAndAcceptingSignsTheInvitedUserIn() throws Exception {
@@ -222,39 +171,6 @@ class InvitationTests {
 		for (int i = 0; i < 20; i++) {
 			invitationTo("guest" + i + "@example.com");
 		}
-	}
-
-	private Browser browser() {
-		return new Browser(this.port);
-	}
-
-	private Browser signedIn(String email) {
-		assertThat(this.users.create(new UserParams(email, "secret1234", "secret1234")).succeeded()).isTrue();
-		this.jdbc.sql("UPDATE users SET email_confirmed_at = now() WHERE email = ?").param(email).update();
-		Browser browser = browser();
-		assertThat(signIn(browser, email, "secret1234").status()).isEqualTo(302);
-		return browser;
-	}
-
-	private static Browser.Page signIn(Browser browser, String email, String password) {
-		return browser.submit(browser.get("/session/new"), "form.pow-form", Map.of("userId", email, "password", password));
-	}
-
-	private static Browser.Page invite(Browser inviter, String email) {
-		return inviter.submit(inviter.get("/invitations/new"), "form.pow-form", Map.of("userId", email));
-	}
-
-	private static ReceivedMail invitationTo(String recipient) {
-		return mailbox.awaitMail(recipient, "You've been invited");
-	}
-
-	private static String acceptPath(ReceivedMail mail) {
-		return mail.path("/invitations/");
-	}
-
-	private static Browser.Page accept(Browser browser, String path, String email, String password) {
-		return browser.submit(browser.get(path), "form.pow-form",
-				Map.of("userId", email, "password", password, "passwordConfirmation", password));
 	}
 
 }
