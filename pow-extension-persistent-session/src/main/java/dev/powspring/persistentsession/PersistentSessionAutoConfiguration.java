@@ -62,7 +62,7 @@ public class PersistentSessionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PersistentSessionCookies powPersistentSessionCookies(PersistentSessionProperties properties) {
-		return new PersistentSessionCookies(properties.getCookieName());
+		return new PersistentSessionCookies(properties.cookie());
 	}
 
 	@Bean

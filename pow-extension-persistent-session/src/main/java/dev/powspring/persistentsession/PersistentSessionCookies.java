@@ -3,6 +3,7 @@ package dev.powspring.persistentsession;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.powspring.web.PowCookie;
 import dev.powspring.web.PowCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,22 +14,26 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class PersistentSessionCookies {
 
-	private final String name;
+	private final PowCookie cookie;
 
 	public PersistentSessionCookies(String name) {
-		this.name = name;
+		this(PowCookie.named(name));
+	}
+
+	public PersistentSessionCookies(PowCookie cookie) {
+		this.cookie = cookie;
 	}
 
 	Optional<String> read(HttpServletRequest request) {
-		return PowCookies.read(request, this.name);
+		return PowCookies.read(request, this.cookie);
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, String signedToken, Duration maxAge) {
-		PowCookies.write(request, response, this.name, signedToken, maxAge);
+		PowCookies.write(request, response, this.cookie, signedToken, maxAge);
 	}
 
 	void delete(HttpServletRequest request, HttpServletResponse response) {
-		PowCookies.delete(request, response, this.name);
+		PowCookies.delete(request, response, this.cookie);
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.powspring.persistentsession;
 
 import java.time.Duration;
 
+import dev.powspring.web.PowCookie;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,6 +21,23 @@ public class PersistentSessionProperties {
 	 * Name of the remember-me cookie.
 	 */
 	private String cookieName = "persistent_session";
+
+	/**
+	 * Domain the remember-me cookie is sent to besides the host that set it; empty for that
+	 * host only. A cookie with a domain does not get the __Host- prefix.
+	 */
+	private String cookieDomain;
+
+	/**
+	 * Path under which the remember-me cookie is sent. A path other than / drops the
+	 * __Host- prefix.
+	 */
+	private String cookiePath = "/";
+
+	/**
+	 * SameSite attribute of the remember-me cookie: Lax, Strict or None (None needs HTTPS).
+	 */
+	private String cookieSameSite = "Lax";
 
 	/**
 	 * How long a remember-me token, and its cookie, lives.
@@ -46,6 +65,38 @@ public class PersistentSessionProperties {
 
 	public void setCookieName(String cookieName) {
 		this.cookieName = cookieName;
+	}
+
+	public String getCookieDomain() {
+		return this.cookieDomain;
+	}
+
+	public void setCookieDomain(String cookieDomain) {
+		this.cookieDomain = cookieDomain;
+	}
+
+	public String getCookiePath() {
+		return this.cookiePath;
+	}
+
+	public void setCookiePath(String cookiePath) {
+		this.cookiePath = cookiePath;
+	}
+
+	public String getCookieSameSite() {
+		return this.cookieSameSite;
+	}
+
+	public void setCookieSameSite(String cookieSameSite) {
+		this.cookieSameSite = cookieSameSite;
+	}
+
+	/**
+	 * Return the remember-me cookie these settings describe.
+	 * @return the cookie
+	 */
+	public PowCookie cookie() {
+		return new PowCookie(this.cookieName, this.cookieDomain, this.cookiePath, this.cookieSameSite);
 	}
 
 	public Duration getTtl() {

@@ -18,8 +18,9 @@ class PersistentSessionConfigurationMetadataTests {
 		ConfigurationMetadata metadata = ConfigurationMetadata.forPrefix("pow.persistent-session.");
 
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.persistent-session.enabled",
-				"pow.persistent-session.cookie-name", "pow.persistent-session.ttl",
-				"pow.persistent-session.rotation-grace");
+				"pow.persistent-session.cookie-name", "pow.persistent-session.cookie-domain",
+				"pow.persistent-session.cookie-path", "pow.persistent-session.cookie-same-site",
+				"pow.persistent-session.ttl", "pow.persistent-session.rotation-grace");
 		metadata.assertEveryPropertyDescribed();
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(classes = PersistentSessionTestApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "pow.persistent-session.cookie-same-site=strict")
 class PersistentSessionTests {
 
 	private static final String COOKIE = "persistent_session";
@@ -75,7 +76,7 @@ class PersistentSessionTests {
 	}
 
 	@Test
-	void signInWithCheckboxThenCookieIssuedWithHardenedAttributes() {
+	void signInWithCheckboxThenCookieIssuedWithHardenedAndConfiguredAttributes() {
 		Browser browser = browser();
 
 		Browser.Page answer = signIn(browser, true);
@@ -84,7 +85,7 @@ class PersistentSessionTests {
 		assertThat(answer.setCookies()).anySatisfy((cookie) -> assertThat(cookie).startsWith(COOKIE + "=")
 			.contains("Max-Age=2592000")
 			.contains("HttpOnly")
-			.contains("SameSite=Lax")
+			.contains("SameSite=Strict")
 			.contains("Path=/"));
 	}
 

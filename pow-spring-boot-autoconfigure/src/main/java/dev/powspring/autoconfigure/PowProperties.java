@@ -7,6 +7,7 @@ import java.util.List;
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.throttle.PowLimit;
 import dev.powspring.user.UserIdField;
+import dev.powspring.web.PowCookie;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -441,6 +442,57 @@ public class PowProperties {
 		 */
 		private boolean reloadUser;
 
+		/**
+		 * Domain the session cookie is sent to besides the host that set it, such as
+		 * example.com for all its subdomains; empty for that host only. A cookie with a
+		 * domain does not get the __Host- prefix.
+		 */
+		private String cookieDomain;
+
+		/**
+		 * Path under which the session cookie is sent. A path other than / drops the
+		 * __Host- prefix.
+		 */
+		private String cookiePath = "/";
+
+		/**
+		 * SameSite attribute of the session cookie: Lax, Strict or None (None needs
+		 * HTTPS).
+		 */
+		private String cookieSameSite = "Lax";
+
+		public String getCookieDomain() {
+			return this.cookieDomain;
+		}
+
+		public void setCookieDomain(String cookieDomain) {
+			this.cookieDomain = cookieDomain;
+		}
+
+		public String getCookiePath() {
+			return this.cookiePath;
+		}
+
+		public void setCookiePath(String cookiePath) {
+			this.cookiePath = cookiePath;
+		}
+
+		public String getCookieSameSite() {
+			return this.cookieSameSite;
+		}
+
+		public void setCookieSameSite(String cookieSameSite) {
+			this.cookieSameSite = cookieSameSite;
+		}
+
+		/**
+		 * Return the cookie these settings describe.
+		 * @return the cookie
+		 */
+		public PowCookie cookie() {
+			return new PowCookie(getCookieName(), this.cookieDomain, this.cookiePath, this.cookieSameSite);
+		}
+
 		public Duration getAbsoluteTtl() {
 			return this.absoluteTtl;
 		}
@@ -500,6 +552,57 @@ public class PowProperties {
 		 * Name of the cookie holding the browser's CSRF secret.
 		 */
 		private String cookieName = "pow_csrf";
+
+		/**
+		 * Domain the CSRF pre-session cookie is sent to besides the host that set it, such as
+		 * example.com for all its subdomains; empty for that host only. A cookie with a
+		 * domain does not get the __Host- prefix.
+		 */
+		private String cookieDomain;
+
+		/**
+		 * Path under which the CSRF pre-session cookie is sent. A path other than / drops the
+		 * __Host- prefix.
+		 */
+		private String cookiePath = "/";
+
+		/**
+		 * SameSite attribute of the CSRF pre-session cookie: Lax, Strict or None (None needs
+		 * HTTPS).
+		 */
+		private String cookieSameSite = "Lax";
+
+		public String getCookieDomain() {
+			return this.cookieDomain;
+		}
+
+		public void setCookieDomain(String cookieDomain) {
+			this.cookieDomain = cookieDomain;
+		}
+
+		public String getCookiePath() {
+			return this.cookiePath;
+		}
+
+		public void setCookiePath(String cookiePath) {
+			this.cookiePath = cookiePath;
+		}
+
+		public String getCookieSameSite() {
+			return this.cookieSameSite;
+		}
+
+		public void setCookieSameSite(String cookieSameSite) {
+			this.cookieSameSite = cookieSameSite;
+		}
+
+		/**
+		 * Return the cookie these settings describe.
+		 * @return the cookie
+		 */
+		public PowCookie cookie() {
+			return new PowCookie(getCookieName(), this.cookieDomain, this.cookiePath, this.cookieSameSite);
+		}
 
 		public String getCookieName() {
 			return this.cookieName;

@@ -50,7 +50,7 @@ class PowSessionConfiguration {
 			logger.warn("pow.session.renewal-interval is empty: session tokens never rotate");
 		}
 		PowSessionManager sessions = new PowSessionManager(store, signer, clock, new PowSessionManager.Settings(
-				session.getCookieName(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace(),
+				session.cookie(), session.getTtl(), session.getRenewalInterval(), session.getRotationGrace(),
 				session.getAbsoluteTtl()));
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
 		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());

@@ -113,7 +113,7 @@ class PowWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowCsrf powCsrf(TokenSigner signer, PowProperties properties, PowSessionManager sessions) {
-		return new PowCsrf(signer, properties.getCsrf().getCookieName(), sessions);
+		return new PowCsrf(signer, properties.getCsrf().cookie(), sessions);
 	}
 
 	@Bean

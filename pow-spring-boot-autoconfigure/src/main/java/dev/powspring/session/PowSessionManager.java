@@ -12,6 +12,7 @@ import dev.powspring.store.PowStore;
 import dev.powspring.store.PrincipalIndexedPowStore;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
+import dev.powspring.web.PowCookie;
 import dev.powspring.web.PowCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -195,13 +196,13 @@ public class PowSessionManager {
 			user = record.flatMap((found) -> this.store.get(USERS, userKey(found.userId()), PowUser.class));
 		}
 		if (record.isEmpty()) {
-			PowCookies.delete(request, response, this.settings.cookieName());
+			PowCookies.delete(request, response, this.settings.cookie());
 			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
 		if (user.isEmpty() || beyondAbsoluteLifetime(record.get())) {
 			this.store.delete(SESSIONS, token.get());
-			PowCookies.delete(request, response, this.settings.cookieName());
+			PowCookies.delete(request, response, this.settings.cookie());
 			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
@@ -223,7 +224,7 @@ public class PowSessionManager {
 			listener.signingOut(request, response);
 		}
 		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
-		PowCookies.delete(request, response, this.settings.cookieName());
+		PowCookies.delete(request, response, this.settings.cookie());
 		PowCurrentUser.assign(request, null);
 		request.removeAttribute(CREATED_RECORD_ATTRIBUTE);
 		request.removeAttribute(RESOLVED_RECORD_ATTRIBUTE);
@@ -318,7 +319,7 @@ public class PowSessionManager {
 		String token = TokenSigner.randomToken();
 		this.store.put(USERS, userKey(user.getId()), user, this.settings.ttl());
 		putRecord(token, record, this.settings.ttl());
-		PowCookies.write(request, response, this.settings.cookieName(), this.signer.sign(SIGNATURE_PURPOSE, token),
+		PowCookies.write(request, response, this.settings.cookie(), this.signer.sign(SIGNATURE_PURPOSE, token),
 				null);
 	}
 
@@ -343,7 +344,7 @@ public class PowSessionManager {
 	}
 
 	private Optional<String> requestToken(HttpServletRequest request) {
-		return PowCookies.read(request, this.settings.cookieName())
+		return PowCookies.read(request, this.settings.cookie())
 			.flatMap((value) -> this.signer.verify(SIGNATURE_PURPOSE, value));
 	}
 
@@ -352,9 +353,9 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Cookie name and timings of sessions.
+	 * Cookie and timings of sessions.
 	 *
-	 * @param cookieName name of the session cookie
+	 * @param cookie the session cookie
 	 * @param ttl how long a session lives after its last write
 	 * @param renewalInterval how long a token is used before it rotates, or {@code null}
 	 * to never rotate
@@ -362,8 +363,23 @@ public class PowSessionManager {
 	 * @param absoluteTtl how long a session lives at most, however active, or {@code null}
 	 * for no limit
 	 */
-	public record Settings(String cookieName, Duration ttl, Duration renewalInterval, Duration rotationGrace,
+	public record Settings(PowCookie cookie, Duration ttl, Duration renewalInterval, Duration rotationGrace,
 			Duration absoluteTtl) {
+
+		/**
+		 * Settings with a cookie of the given name and the default domain, path and
+		 * SameSite attribute.
+		 * @param cookieName name of the session cookie
+		 * @param ttl how long a session lives after its last write
+		 * @param renewalInterval how long a token is used before it rotates, or
+		 * {@code null} to never rotate
+		 * @param rotationGrace how long a replaced token keeps working
+		 * @param absoluteTtl how long a session lives at most, or {@code null} for no limit
+		 */
+		public Settings(String cookieName, Duration ttl, Duration renewalInterval, Duration rotationGrace,
+				Duration absoluteTtl) {
+			this(PowCookie.named(cookieName), ttl, renewalInterval, rotationGrace, absoluteTtl);
+		}
 
 	}
 

@@ -37,14 +37,24 @@ public final class PowCookies {
 	 * @return the value, or empty
 	 */
 	public static Optional<String> read(HttpServletRequest request, String name) {
+		return read(request, PowCookie.named(name));
+	}
+
+	/**
+	 * Return the value of a cookie.
+	 * @param request the request
+	 * @param cookie the cookie
+	 * @return the value, or empty
+	 */
+	public static Optional<String> read(HttpServletRequest request, PowCookie cookie) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
 			return Optional.empty();
 		}
-		String effectiveName = effectiveName(request, name);
-		for (Cookie cookie : cookies) {
-			if (effectiveName.equals(cookie.getName())) {
-				return Optional.ofNullable(cookie.getValue());
+		String effectiveName = effectiveName(request, cookie);
+		for (Cookie sent : cookies) {
+			if (effectiveName.equals(sent.getName())) {
+				return Optional.ofNullable(sent.getValue());
 			}
 		}
 		return Optional.empty();
@@ -61,15 +71,32 @@ public final class PowCookies {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, String name, String value,
 			Duration maxAge) {
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(effectiveName(request, name), value)
-			.path("/")
+		write(request, response, PowCookie.named(name), value, maxAge);
+	}
+
+	/**
+	 * Write a cookie with its configured domain, path and SameSite attribute.
+	 * @param request the request, to tell whether it came over HTTPS
+	 * @param response the response
+	 * @param cookie the cookie
+	 * @param value the value
+	 * @param maxAge how long the browser keeps it, or {@code null} for a browser-session
+	 * cookie
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, PowCookie cookie, String value,
+			Duration maxAge) {
+		ResponseCookie.ResponseCookieBuilder builder = ResponseCookie.from(effectiveName(request, cookie), value)
+			.path(cookie.path())
 			.httpOnly(true)
-			.sameSite("Lax")
+			.sameSite(cookie.sameSite())
 			.secure(request.isSecure());
-		if (maxAge != null) {
-			cookie.maxAge(maxAge);
+		if (cookie.domain() != null) {
+			builder.domain(cookie.domain());
 		}
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+		if (maxAge != null) {
+			builder.maxAge(maxAge);
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, builder.build().toString());
 	}
 
 	/**
@@ -79,7 +106,17 @@ public final class PowCookies {
 	 * @param name the cookie name
 	 */
 	public static void delete(HttpServletRequest request, HttpServletResponse response, String name) {
-		write(request, response, name, "", Duration.ZERO);
+		delete(request, response, PowCookie.named(name));
+	}
+
+	/**
+	 * Tell the browser to drop a cookie, at the domain and path it was written with.
+	 * @param request the request
+	 * @param response the response
+	 * @param cookie the cookie
+	 */
+	public static void delete(HttpServletRequest request, HttpServletResponse response, PowCookie cookie) {
+		write(request, response, cookie, "", Duration.ZERO);
 	}
 
 	/**
@@ -89,7 +126,20 @@ public final class PowCookies {
 	 * @return the name, with the {@code __Host-} prefix over HTTPS unless turned off
 	 */
 	public static String effectiveName(HttpServletRequest request, String name) {
-		boolean prefixed = request.isSecure() && !name.startsWith(HOST_PREFIX)
+		return effectiveName(request, PowCookie.named(name));
+	}
+
+	/**
+	 * Return the name a cookie has on the wire for this request: with the {@code __Host-}
+	 * prefix over HTTPS, unless turned off or the cookie has a domain or a narrower path,
+	 * which browsers refuse for such a cookie.
+	 * @param request the request
+	 * @param cookie the cookie
+	 * @return the name
+	 */
+	public static String effectiveName(HttpServletRequest request, PowCookie cookie) {
+		String name = cookie.name();
+		boolean prefixed = request.isSecure() && cookie.hostOnly() && !name.startsWith(HOST_PREFIX)
 				&& !Boolean.FALSE.equals(request.getServletContext().getAttribute(HOST_PREFIX_ATTRIBUTE));
 		return prefixed ? HOST_PREFIX + name : name;
 	}

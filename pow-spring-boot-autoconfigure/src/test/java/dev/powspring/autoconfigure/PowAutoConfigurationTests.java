@@ -109,6 +109,16 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
+	void cookieSameSiteWhenUnknownThenStartupFailsNamingTheCookieAndTheValues() {
+		this.contextRunner.withPropertyValues("pow.session.cookie-same-site=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pow_session")
+				.hasMessageContaining("Lax, Strict or None"));
+	}
+
+	@Test
 	void startupWhenDefaultsKeptThenNoWarning(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(output).doesNotContain("pow.password"));
 	}

@@ -8,6 +8,7 @@ import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionRecord;
 import dev.powspring.token.TokenHashes;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.web.PowCookie;
 import dev.powspring.web.PowCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,13 +51,23 @@ public class PowCsrf {
 
 	private final TokenSigner signer;
 
-	private final String cookieName;
+	private final PowCookie cookie;
 
 	private final PowSessionManager sessions;
 
 	public PowCsrf(TokenSigner signer, String cookieName, PowSessionManager sessions) {
+		this(signer, PowCookie.named(cookieName), sessions);
+	}
+
+	/**
+	 * Create an instance.
+	 * @param signer signs the tokens
+	 * @param cookie the pre-session cookie
+	 * @param sessions the sessions tokens are bound to once signed in
+	 */
+	public PowCsrf(TokenSigner signer, PowCookie cookie, PowSessionManager sessions) {
 		this.signer = signer;
-		this.cookieName = cookieName;
+		this.cookie = cookie;
 		this.sessions = sessions;
 	}
 
@@ -115,7 +126,7 @@ public class PowCsrf {
 	public void save(HttpServletRequest request, HttpServletResponse response) {
 		if (request.getAttribute(UNSAVED_ATTRIBUTE) != null
 				&& request.getAttribute(PRE_SESSION_ATTRIBUTE) instanceof String value) {
-			PowCookies.write(request, response, this.cookieName, value, null);
+			PowCookies.write(request, response, this.cookie, value, null);
 			request.removeAttribute(UNSAVED_ATTRIBUTE);
 		}
 	}
@@ -154,12 +165,12 @@ public class PowCsrf {
 		if (request.getAttribute(PRE_SESSION_ATTRIBUTE) instanceof String issued) {
 			return Optional.of(issued);
 		}
-		return PowCookies.read(request, this.cookieName).filter(PowCsrf::wellFormed);
+		return PowCookies.read(request, this.cookie).filter(PowCsrf::wellFormed);
 	}
 
 	private void issuePreSession(HttpServletRequest request, HttpServletResponse response) {
 		String value = TokenSigner.randomToken();
-		PowCookies.write(request, response, this.cookieName, value, null);
+		PowCookies.write(request, response, this.cookie, value, null);
 		request.setAttribute(PRE_SESSION_ATTRIBUTE, value);
 		request.removeAttribute(UNSAVED_ATTRIBUTE);
 	}
