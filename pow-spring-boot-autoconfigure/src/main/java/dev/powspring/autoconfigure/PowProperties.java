@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.powspring.password.PasswordAlgorithm;
+import dev.powspring.session.PowCurrentUser;
 import dev.powspring.throttle.PowLimit;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowCookie;
@@ -60,6 +61,12 @@ public class PowProperties {
 	 * with email confirmation, invitations) answer the same either way.
 	 */
 	private boolean preventUserEnumeration = true;
+
+	/**
+	 * Name under which views and request attributes hold the signed-in user, besides
+	 * currentUser, which Pow's own templates read.
+	 */
+	private String currentUserAttribute = PowCurrentUser.ATTRIBUTE;
 
 	private final Password password = new Password();
 
@@ -135,6 +142,14 @@ public class PowProperties {
 
 	public void setPreventUserEnumeration(boolean preventUserEnumeration) {
 		this.preventUserEnumeration = preventUserEnumeration;
+	}
+
+	public String getCurrentUserAttribute() {
+		return this.currentUserAttribute;
+	}
+
+	public void setCurrentUserAttribute(String currentUserAttribute) {
+		this.currentUserAttribute = currentUserAttribute;
 	}
 
 	public Password getPassword() {

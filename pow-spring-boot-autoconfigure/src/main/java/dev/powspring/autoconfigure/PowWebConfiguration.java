@@ -203,7 +203,8 @@ class PowWebConfiguration {
 					.order(Ordered.HIGHEST_PRECEDENCE);
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
 				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
-				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled()))
+				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled(),
+						properties.getCurrentUserAttribute()))
 					.order(Ordered.HIGHEST_PRECEDENCE + 3);
 			}
 

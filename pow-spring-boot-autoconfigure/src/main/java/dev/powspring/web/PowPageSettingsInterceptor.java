@@ -1,14 +1,17 @@
 package dev.powspring.web;
 
+import dev.powspring.session.PowCurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Tells every page, Pow's and the application's pages that use Pow's layout, which of
  * Pow's features are on, as the request attribute {@value #SIGN_UP_ATTRIBUTE}, so that
- * templates link only to pages that exist.
+ * templates link only to pages that exist; and gives the application's views the
+ * signed-in user under the name it chose ({@code pow.current-user-attribute}).
  */
 public class PowPageSettingsInterceptor implements HandlerInterceptor {
 
@@ -17,18 +20,32 @@ public class PowPageSettingsInterceptor implements HandlerInterceptor {
 
 	private final Boolean signUpEnabled;
 
+	private final String currentUserAttribute;
+
 	/**
 	 * Create an instance.
 	 * @param signUpEnabled whether people can sign up ({@code pow.registration.enabled})
+	 * @param currentUserAttribute the application's name for the signed-in user
 	 */
-	public PowPageSettingsInterceptor(boolean signUpEnabled) {
+	public PowPageSettingsInterceptor(boolean signUpEnabled, String currentUserAttribute) {
 		this.signUpEnabled = signUpEnabled;
+		this.currentUserAttribute = PowCurrentUser.ATTRIBUTE.equals(currentUserAttribute) ? null
+				: currentUserAttribute;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		request.setAttribute(SIGN_UP_ATTRIBUTE, this.signUpEnabled);
 		return true;
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView modelAndView) {
+		// After the handler, so a sign-in or sign-out during the request shows.
+		if (this.currentUserAttribute != null) {
+			request.setAttribute(this.currentUserAttribute, PowCurrentUser.get(request).orElse(null));
+		}
 	}
 
 }
