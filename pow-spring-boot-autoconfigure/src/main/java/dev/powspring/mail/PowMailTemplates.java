@@ -3,6 +3,8 @@ package dev.powspring.mail;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.powspring.user.PowUser;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.thymeleaf.context.Context;
@@ -62,16 +64,19 @@ public class PowMailTemplates {
 	 * {@code reset_password}
 	 * @param to the recipient
 	 * @param subjectCode the message key of the subject
-	 * @param variables what the templates show, such as the link
+	 * @param variables what the templates show: the link as {@code url}, the user the
+	 * mail is about as {@code user}, and anything else by name
 	 * @param locale the recipient's locale
-	 * @return the mail
+	 * @return the mail, with the assigns it was rendered from
 	 */
 	public PowMail render(String name, String to, String subjectCode, Map<String, Object> variables, Locale locale) {
 		Context context = new Context(locale, variables);
 		String subject = this.messageSource.getMessage(subjectCode, null, locale);
 		String text = this.textEngine.process(name, context);
 		String html = htmlTemplateExists(name) ? this.htmlEngine.process(name, context) : null;
-		return new PowMail(to, subject, text, html);
+		PowUser user = (variables.get("user") instanceof PowUser about) ? about : null;
+		String link = (variables.get("url") instanceof String url) ? url : null;
+		return new PowMail(to, subject, text, html, new PowMail.Assigns(name, locale, user, link, variables));
 	}
 
 	private boolean htmlTemplateExists(String name) {
