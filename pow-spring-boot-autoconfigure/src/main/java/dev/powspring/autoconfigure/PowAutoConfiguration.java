@@ -24,7 +24,8 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 @AutoConfiguration(after = MessageSourceAutoConfiguration.class,
 		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
-				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" },
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" },
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,8 @@ public class JpaPowUsersService implements PowUsersService {
 
 	private final UserFields userFields;
 
+	private List<PowUserValidator> validators = List.of();
+
 	// Verified against when no user matches, so an unknown user costs one full hash check.
 	private final String dummyPasswordHash;
 
@@ -85,6 +88,15 @@ public class JpaPowUsersService implements PowUsersService {
 		this.passwordMaxLength = passwordMaxLength;
 		this.userFields = new UserFields(userClass);
 		this.dummyPasswordHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Set the application's own rules, checked on registration and account updates after
+	 * Pow's.
+	 * @param validators the rules, in order
+	 */
+	public void setValidators(List<PowUserValidator> validators) {
+		this.validators = List.copyOf(validators);
 	}
 
 	/**
@@ -144,7 +156,7 @@ public class JpaPowUsersService implements PowUsersService {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
 		UserValidator.Changes changes = this.validator.validate(user, params, errors);
-		return insert(user, changes, params, errors);
+		return insert(user, changes, params, errors, true);
 	}
 
 	@Override
@@ -152,11 +164,15 @@ public class JpaPowUsersService implements PowUsersService {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		PowUser user = BeanUtils.instantiateClass(this.userClass);
 		UserValidator.Changes changes = this.validator.validateUserIdOnly(user, params, errors);
-		return insert(user, changes, params, errors);
+		return insert(user, changes, params, errors, false);
 	}
 
-	private UserResult insert(PowUser user, UserValidator.Changes changes, UserParams params, BindingResult errors) {
+	private UserResult insert(PowUser user, UserValidator.Changes changes, UserParams params, BindingResult errors,
+			boolean applicationRules) {
 		Map<String, Object> fields = this.userFields.convert(params, errors);
+		if (applicationRules) {
+			checkApplicationRules(BeanUtils.instantiateClass(this.userClass), changes, fields, params, errors);
+		}
 		this.validator.checkTaken(user, params, this::userIdTaken, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
@@ -180,6 +196,9 @@ public class JpaPowUsersService implements PowUsersService {
 		PowUser stored = getById(user.getId()).orElse(user);
 		UserValidator.Changes changes = this.validator.validate(stored, params, errors);
 		Map<String, Object> fields = this.userFields.convert(params, errors);
+		PowUser candidate = BeanUtils.instantiateClass(this.userClass);
+		BeanUtils.copyProperties(stored, candidate);
+		checkApplicationRules(candidate, changes, fields, params, errors);
 		this.validator.checkTaken(stored, params, this::userIdTaken, errors);
 		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
@@ -198,6 +217,20 @@ public class JpaPowUsersService implements PowUsersService {
 			return new UserResult(null, errors);
 		}
 		return writeChanges(user, errors, changes::applyTo);
+	}
+
+	// Asks the application's rules about the user as it would be stored: a copy, so that
+	// nothing reaches the stored user unless every rule passes.
+	private void checkApplicationRules(PowUser candidate, UserValidator.Changes changes, Map<String, Object> fields,
+			UserParams params, BindingResult errors) {
+		if (this.validators.isEmpty() || changes == null) {
+			return;
+		}
+		changes.applyTo(candidate);
+		this.userFields.applyTo(candidate, fields);
+		for (PowUserValidator validator : this.validators) {
+			validator.validate(candidate, params, errors);
+		}
 	}
 
 	private UserResult writeChanges(PowUser user, BindingResult errors, Consumer<PowUser> changes) {

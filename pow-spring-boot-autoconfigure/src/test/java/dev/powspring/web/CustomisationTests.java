@@ -13,6 +13,7 @@ import dev.powspring.test.postgres.PostgresTestDatabase;
 import dev.powspring.test.postgres.TestSchema;
 import dev.powspring.testapp.custom.CustomUserTestApplication;
 import dev.powspring.testapp.web.WebTestApplication;
+import dev.powspring.user.PowUserValidator;
 import dev.powspring.user.UserParams;
 import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
@@ -134,6 +135,39 @@ class CustomisationTests {
 				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234",
 						"fields[displayName]", "J".repeat(255)))
 			.status()).as("at the column's length").isEqualTo(302);
+	}
+
+	@Test
+	void beanValidationOnTheApplicationsEntityThenFieldErrorBesideTheFieldAndNothingStored() {
+		Browser browser = start(null, CustomUserTestApplication.class, "pow.user-fields=displayName",
+				"spring.flyway.locations=classpath:db/testapp/custom");
+
+		Browser.Page answer = browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234",
+						"fields[displayName]", "<b>Jane</b>"));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text("[data-field=displayName]")).isEqualTo("displayName must not contain < or >");
+		assertThat(context().getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM users").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void applicationValidatorThenItsErrorsShowAndRegistrationAndUpdateAreRefused() {
+		Browser browser = start(null, new Class<?>[] { WebTestApplication.class, NoExampleOrg.class });
+
+		Browser.Page refused = browser.submit(browser.get("/registration/new"), "form.pow-form",
+				Map.of("userId", "jane@example.org", "password", "secret1234", "passwordConfirmation", "secret1234"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.text("#userId-error")).isEqualTo("uses a domain we do not accept");
+
+		register(browser, "jane@example.com");
+		Browser.Page update = browser.submit(browser.get("/registration/edit"), "form.pow-form",
+				Map.of("userId", "jane@example.org", "currentPassword", "secret1234"));
+		assertThat(update.status()).isEqualTo(200);
+		assertThat(update.text("#userId-error")).isEqualTo("uses a domain we do not accept");
+		assertThat(context().getBean(JdbcClient.class).sql("SELECT email FROM users").query(String.class).single())
+			.isEqualTo("jane@example.com");
 	}
 
 	@Test
@@ -276,6 +310,20 @@ class CustomisationTests {
 							? PowCallbackResult.halt("redirect:/registration-closed") : PowCallbackResult.proceed();
 				}
 
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NoExampleOrg {
+
+		@Bean
+		PowUserValidator noExampleOrg() {
+			return (candidate, params, errors) -> {
+				if (candidate.getUserId() != null && candidate.getUserId().endsWith("@example.org")) {
+					errors.rejectValue("userId", "test.domain", "uses a domain we do not accept");
+				}
 			};
 		}
 
