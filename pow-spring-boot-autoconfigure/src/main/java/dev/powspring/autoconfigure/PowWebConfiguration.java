@@ -11,6 +11,7 @@ import dev.powspring.session.PowSessionRestorer;
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.JpaPowUsersService;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowMessages;
@@ -179,9 +180,12 @@ class PowWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RegistrationController powRegistrationController(PowControllerSupport.Collaborators collaborators,
-			PowProperties properties) {
+			PowProperties properties, PowUsersService users) {
 		RegistrationController controller = new RegistrationController(collaborators, properties.getUserFields());
 		controller.setSignUpEnabled(properties.getRegistration().isEnabled());
+		if (users instanceof JpaPowUsersService jpa) {
+			controller.setUserClass(jpa.getUserClass());
+		}
 		return controller;
 	}
 

@@ -91,6 +91,14 @@ public class JpaPowUsersService implements PowUsersService {
 	}
 
 	/**
+	 * Return the user entity this service stores.
+	 * @return the entity class
+	 */
+	public Class<? extends PowUser> getUserClass() {
+		return this.userClass;
+	}
+
+	/**
 	 * Set the application's own rules, checked on registration and account updates after
 	 * Pow's.
 	 * @param validators the rules, in order

@@ -119,6 +119,27 @@ class CustomisationTests {
 	}
 
 	@Test
+	void applicationFieldThenOfferedInTheFormsAndShownWithItsValue() {
+		Browser browser = start(null, CustomUserTestApplication.class, "pow.user-fields=displayName",
+				"spring.flyway.locations=classpath:db/testapp/custom");
+
+		Browser.Page form = browser.get("/registration/new");
+		assertThat(form.document().select("label[for=fields-displayName]").text()).isEqualTo("displayName");
+		assertThat(form.document().select("input#fields-displayName").attr("name")).isEqualTo("fields[displayName]");
+		assertThat(form.document().select("input#fields-displayName").attr("type")).isEqualTo("text");
+		browser.submit(form, "form.pow-form", Map.of("userId", "jane@example.com", "password", "secret1234",
+				"passwordConfirmation", "secret1234", "fields[displayName]", "Jane"));
+
+		Browser.Page account = browser.get("/registration/edit");
+		assertThat(account.document().select("input#fields-displayName").attr("value")).isEqualTo("Jane");
+		Browser.Page renamed = browser.submit(account, "form.pow-form",
+				Map.of("fields[displayName]", "Jane D.", "currentPassword", "secret1234"));
+		assertThat(renamed.status()).isEqualTo(302);
+		assertThat(browser.get("/registration/edit").document().select("input#fields-displayName").attr("value"))
+			.isEqualTo("Jane D.");
+	}
+
+	@Test
 	void applicationFieldTooLongForItsColumnThenFieldErrorAndNothingStored() {
 		Browser browser = start(null, CustomUserTestApplication.class, "pow.user-fields=displayName",
 				"spring.flyway.locations=classpath:db/testapp/custom");

@@ -1,5 +1,7 @@
 package dev.powspring.web.controller;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import dev.powspring.session.PowCurrentUser;
@@ -18,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -57,6 +60,8 @@ public class RegistrationController extends PowControllerSupport {
 
 	private boolean signUpEnabled = true;
 
+	private List<UserFieldInput> userFieldInputs;
+
 	/**
 	 * Create an instance.
 	 * @param collaborators the services the controller uses
@@ -65,6 +70,28 @@ public class RegistrationController extends PowControllerSupport {
 	public RegistrationController(Collaborators collaborators, List<String> userFields) {
 		super(collaborators);
 		this.userFields = List.copyOf(userFields);
+		this.userFieldInputs = this.userFields.stream().map((name) -> new UserFieldInput(name, "text")).toList();
+	}
+
+	/**
+	 * Set the user entity, so that the forms offer each of the application's own fields
+	 * with an input for its type.
+	 * @param userClass the user entity
+	 */
+	public void setUserClass(Class<? extends PowUser> userClass) {
+		BeanWrapper wrapper = new BeanWrapperImpl(userClass);
+		this.userFieldInputs = this.userFields.stream()
+			.map((name) -> new UserFieldInput(name, UserFieldInput.inputType(wrapper.getPropertyType(name))))
+			.toList();
+	}
+
+	/**
+	 * Give the forms the application's own fields ({@code pow.user-fields}) to show.
+	 * @return the fields, in the configured order
+	 */
+	@ModelAttribute("powUserFields")
+	public List<UserFieldInput> userFieldInputs() {
+		return this.userFieldInputs;
 	}
 
 	/**
@@ -206,6 +233,34 @@ public class RegistrationController extends PowControllerSupport {
 		if (!this.signUpEnabled) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+	}
+
+	/**
+	 * One of the application's own user fields as the forms show it.
+	 *
+	 * @param name the property name, submitted as {@code fields[name]} and labelled by
+	 * the message {@code pow.fields.name} when there is one
+	 * @param type the HTML input type
+	 */
+	public record UserFieldInput(String name, String type) {
+
+		static String inputType(Class<?> type) {
+			if (type == null) {
+				return "text";
+			}
+			if (Number.class.isAssignableFrom(type)
+					|| (type.isPrimitive() && type != boolean.class && type != char.class)) {
+				return "number";
+			}
+			if (type == LocalDate.class) {
+				return "date";
+			}
+			if (type == LocalDateTime.class) {
+				return "datetime-local";
+			}
+			return "text";
+		}
+
 	}
 
 }
