@@ -1,11 +1,13 @@
 package dev.powspring.autoconfigure;
 
+import dev.powspring.password.BreachedPasswordCheck;
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
 import dev.powspring.password.PowPasswordEncoder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +53,14 @@ class PowPasswordConfiguration {
 			logger.warn("pow.password.bcrypt-strength is " + password.getBcryptStrength() + ", below the recommended "
 					+ RECOMMENDED_BCRYPT_STRENGTH + ": password hashes are cheaper to crack");
 		}
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("pow.password.breach-check.enabled")
+	@ConditionalOnMissingBean
+	BreachedPasswordCheck powBreachedPasswordCheck(PowProperties properties) {
+		PowProperties.BreachCheck check = properties.getPassword().getBreachCheck();
+		return new BreachedPasswordCheck(check.getUrl(), check.getTimeout());
 	}
 
 }

@@ -796,6 +796,12 @@ public class PowProperties {
 		 */
 		private int bcryptStrength = 12;
 
+		private final BreachCheck breachCheck = new BreachCheck();
+
+		public BreachCheck getBreachCheck() {
+			return this.breachCheck;
+		}
+
 		public int getMinLength() {
 			return this.minLength;
 		}
@@ -834,6 +840,55 @@ public class PowProperties {
 
 		public void setBcryptStrength(int bcryptStrength) {
 			this.bcryptStrength = bcryptStrength;
+		}
+
+	}
+
+	/**
+	 * The check of new passwords against public breach corpora, through the k-anonymity
+	 * range API: only the first five hexadecimal characters of the password's SHA-1 are
+	 * sent.
+	 */
+	public static class BreachCheck {
+
+		/**
+		 * Whether new passwords found in breach corpora are refused. When the service does
+		 * not answer in time, the password is accepted and a warning is logged.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Range API the five-character hash prefix is appended to.
+		 */
+		private String url = "https://api.pwnedpasswords.com/range/";
+
+		/**
+		 * How long to wait for the range API before accepting the password unchecked.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

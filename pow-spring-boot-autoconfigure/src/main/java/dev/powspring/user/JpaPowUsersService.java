@@ -99,8 +99,8 @@ public class JpaPowUsersService implements PowUsersService {
 	}
 
 	/**
-	 * Set the application's own rules, checked on registration and account updates after
-	 * Pow's.
+	 * Set the application's own rules, checked on registration, account updates and
+	 * password resets, after Pow's.
 	 * @param validators the rules, in order
 	 */
 	public void setValidators(List<PowUserValidator> validators) {
@@ -221,7 +221,10 @@ public class JpaPowUsersService implements PowUsersService {
 	public UserResult resetPassword(PowUser user, UserParams params) {
 		BindingResult errors = new BeanPropertyBindingResult(params, "user");
 		UserValidator.Changes changes = this.validator.validatePasswordReset(params, errors);
-		if (changes == null) {
+		PowUser candidate = BeanUtils.instantiateClass(this.userClass);
+		BeanUtils.copyProperties(user, candidate);
+		checkApplicationRules(candidate, changes, Map.of(), params, errors);
+		if (changes == null || errors.hasErrors()) {
 			return new UserResult(null, errors);
 		}
 		return writeChanges(user, errors, changes::applyTo);
