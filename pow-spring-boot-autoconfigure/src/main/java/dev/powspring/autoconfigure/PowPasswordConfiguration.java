@@ -1,6 +1,7 @@
 package dev.powspring.autoconfigure;
 
 import dev.powspring.password.BreachedPasswordCheck;
+import dev.powspring.password.ContextWordsPasswordCheck;
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
 import dev.powspring.password.PowPasswordEncoder;
@@ -61,6 +62,13 @@ class PowPasswordConfiguration {
 	BreachedPasswordCheck powBreachedPasswordCheck(PowProperties properties) {
 		PowProperties.BreachCheck check = properties.getPassword().getBreachCheck();
 		return new BreachedPasswordCheck(check.getUrl(), check.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "pow.password.context-check", matchIfMissing = true)
+	@ConditionalOnMissingBean
+	ContextWordsPasswordCheck powContextWordsPasswordCheck(PowProperties properties) {
+		return new ContextWordsPasswordCheck(properties.getPassword().getContextWords());
 	}
 
 }

@@ -796,6 +796,34 @@ public class PowProperties {
 		 */
 		private int bcryptStrength = 12;
 
+		/**
+		 * Whether a new password that contains the user's own id, a part of the email
+		 * address or one of the context words (each of 4 characters or more) is refused.
+		 */
+		private boolean contextCheck = true;
+
+		/**
+		 * Words of the application's own, such as its name, that new passwords must not
+		 * contain when the context check is on.
+		 */
+		private List<String> contextWords = new ArrayList<>();
+
+		public boolean isContextCheck() {
+			return this.contextCheck;
+		}
+
+		public void setContextCheck(boolean contextCheck) {
+			this.contextCheck = contextCheck;
+		}
+
+		public List<String> getContextWords() {
+			return this.contextWords;
+		}
+
+		public void setContextWords(List<String> contextWords) {
+			this.contextWords = contextWords;
+		}
+
 		private final BreachCheck breachCheck = new BreachCheck();
 
 		public BreachCheck getBreachCheck() {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.powspring.password.BreachedPasswordCheck;
+import dev.powspring.password.ContextWordsPasswordCheck;
 import dev.powspring.password.PowPasswordEncoder;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PowStore;
@@ -106,6 +108,15 @@ class PowAutoConfigurationTests {
 				.contains("pow.session.absolute-ttl is PT72H")
 				.contains("pow.persistent-session.ttl is PT2160H")
 				.contains("pow.session.ttl is PT2H"));
+	}
+
+	@Test
+	void passwordRulesThenContextCheckOnAndBreachCheckOffUnlessSwitched() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ContextWordsPasswordCheck.class)
+			.doesNotHaveBean(BreachedPasswordCheck.class));
+		this.contextRunner.withPropertyValues("pow.password.context-check=false", "pow.password.breach-check.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(ContextWordsPasswordCheck.class)
+				.hasSingleBean(BreachedPasswordCheck.class));
 	}
 
 	@Test
