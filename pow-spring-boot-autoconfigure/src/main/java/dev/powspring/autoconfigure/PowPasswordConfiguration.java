@@ -1,6 +1,7 @@
 package dev.powspring.autoconfigure;
 
 import dev.powspring.password.BreachedPasswordCheck;
+import dev.powspring.password.CommonPasswordCheck;
 import dev.powspring.password.ContextWordsPasswordCheck;
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.password.Pbkdf2Sha512PasswordEncoder;
@@ -69,6 +70,13 @@ class PowPasswordConfiguration {
 	@ConditionalOnMissingBean
 	ContextWordsPasswordCheck powContextWordsPasswordCheck(PowProperties properties) {
 		return new ContextWordsPasswordCheck(properties.getPassword().getContextWords());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "pow.password.common-check", matchIfMissing = true)
+	@ConditionalOnMissingBean
+	CommonPasswordCheck powCommonPasswordCheck() {
+		return new CommonPasswordCheck();
 	}
 
 }

@@ -803,10 +803,23 @@ public class PowProperties {
 		private boolean contextCheck = true;
 
 		/**
+		 * Whether a new password among the 10,000 most common ones is refused.
+		 */
+		private boolean commonCheck = true;
+
+		/**
 		 * Words of the application's own, such as its name, that new passwords must not
 		 * contain when the context check is on.
 		 */
 		private List<String> contextWords = new ArrayList<>();
+
+		public boolean isCommonCheck() {
+			return this.commonCheck;
+		}
+
+		public void setCommonCheck(boolean commonCheck) {
+			this.commonCheck = commonCheck;
+		}
 
 		public boolean isContextCheck() {
 			return this.contextCheck;

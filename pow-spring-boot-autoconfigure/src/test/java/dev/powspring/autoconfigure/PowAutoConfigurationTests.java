@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.powspring.password.BreachedPasswordCheck;
+import dev.powspring.password.CommonPasswordCheck;
 import dev.powspring.password.ContextWordsPasswordCheck;
 import dev.powspring.password.PowPasswordEncoder;
 import dev.powspring.store.InMemoryPowStore;
@@ -111,11 +112,15 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
-	void passwordRulesThenContextCheckOnAndBreachCheckOffUnlessSwitched() {
+	void passwordRulesThenCommonAndContextChecksOnAndBreachCheckOffUnlessSwitched() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ContextWordsPasswordCheck.class)
+			.hasSingleBean(CommonPasswordCheck.class)
 			.doesNotHaveBean(BreachedPasswordCheck.class));
-		this.contextRunner.withPropertyValues("pow.password.context-check=false", "pow.password.breach-check.enabled=true")
+		this.contextRunner
+			.withPropertyValues("pow.password.context-check=false", "pow.password.common-check=false",
+					"pow.password.breach-check.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(ContextWordsPasswordCheck.class)
+				.doesNotHaveBean(CommonPasswordCheck.class)
 				.hasSingleBean(BreachedPasswordCheck.class));
 	}
 
