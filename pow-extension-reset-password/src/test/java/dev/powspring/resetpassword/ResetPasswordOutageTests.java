@@ -1,0 +1,78 @@
+package dev.powspring.resetpassword;
+
+import java.net.URI;
+import java.util.Map;
+
+import dev.powspring.resetpassword.testapp.ResetPasswordTestApplication;
+import dev.powspring.test.net.TcpProxy;
+import dev.powspring.test.postgres.PostgresTestDatabase;
+import dev.powspring.test.postgres.TestSchema;
+import dev.powspring.test.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reset flow when the database cannot be reached: a clear 503, never a 500, and the
+ * flow works again once the database is back. The application reaches PostgreSQL through
+ * a TCP proxy that the test cuts.
+ */
+class ResetPasswordOutageTests {
+
+	private TestSchema schema;
+
+	private TcpProxy proxy;
+
+	private ConfigurableApplicationContext context;
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.proxy != null) {
+			this.proxy.close();
+		}
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+	@Test
+	void databaseUnreachableThenResetRequestAnswers503AndWorksOnceItIsBack() throws Exception {
+		Browser browser = start();
+		Browser.Page form = browser.get("/reset-password/new");
+
+		this.proxy.cut();
+		Browser.Page during = browser.submit(form, "form.pow-form", Map.of("email", "jane@example.com"));
+		this.proxy.restore();
+		Browser.Page after = browser.submit(browser.get("/reset-password/new"), "form.pow-form",
+				Map.of("email", "jane@example.com"));
+
+		assertThat(during.status()).isEqualTo(503);
+		assertThat(after.status()).isEqualTo(302);
+	}
+
+	private Browser start() throws Exception {
+		this.schema = PostgresTestDatabase.get().createSchema("ResetPasswordOutageTests");
+		URI database = URI.create(this.schema.jdbcUrl().substring("jdbc:".length()));
+		this.proxy = TcpProxy.start(database.getHost(), database.getPort());
+		Map<String, Object> datasource = this.schema.datasourceProperties();
+		String url = this.schema.jdbcUrl()
+			.replace("//" + database.getHost() + ":" + database.getPort() + "/", "//127.0.0.1:" + this.proxy.port() + "/");
+		this.context = new SpringApplicationBuilder(ResetPasswordTestApplication.class)
+			.properties("spring.datasource.url=" + url,
+					"spring.datasource.username=" + datasource.get("spring.datasource.username"),
+					"spring.datasource.password=" + datasource.get("spring.datasource.password"),
+					"spring.datasource.hikari.connection-timeout=1000",
+					"spring.datasource.hikari.validation-timeout=500", "server.port=0",
+					"pow.password.pbkdf2-iterations=1")
+			.run();
+		return new Browser(Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port")));
+	}
+
+}
