@@ -1,13 +1,10 @@
 package dev.powspring.resetpassword;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.powspring.resetpassword.testapp.ResetPasswordTestApplication;
-import dev.powspring.test.net.TcpProxy;
-import dev.powspring.test.postgres.PostgresTestDatabase;
-import dev.powspring.test.postgres.TestSchema;
+import dev.powspring.test.postgres.ProxiedSchema;
 import dev.powspring.test.web.Browser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResetPasswordOutageTests {
 
-	private TestSchema schema;
-
-	private TcpProxy proxy;
+	private ProxiedSchema database;
 
 	private ConfigurableApplicationContext context;
 
@@ -36,11 +31,8 @@ class ResetPasswordOutageTests {
 		if (this.context != null) {
 			this.context.close();
 		}
-		if (this.proxy != null) {
-			this.proxy.close();
-		}
-		if (this.schema != null) {
-			this.schema.close();
+		if (this.database != null) {
+			this.database.close();
 		}
 	}
 
@@ -49,9 +41,9 @@ class ResetPasswordOutageTests {
 		Browser browser = start();
 		Browser.Page form = browser.get("/reset-password/new");
 
-		this.proxy.cut();
+		this.database.proxy().cut();
 		Browser.Page during = browser.submit(form, "form.pow-form", Map.of("email", "jane@example.com"));
-		this.proxy.restore();
+		this.database.proxy().restore();
 
 		assertThat(during.status()).isEqualTo(503);
 		// The pool drops the connections the cut broke as requests find them: each such
@@ -63,20 +55,11 @@ class ResetPasswordOutageTests {
 				.status(), (status) -> status == 302);
 	}
 
-	private Browser start() throws Exception {
-		this.schema = PostgresTestDatabase.get().createSchema("ResetPasswordOutageTests");
-		URI database = URI.create(this.schema.jdbcUrl().substring("jdbc:".length()));
-		this.proxy = TcpProxy.start(database.getHost(), database.getPort());
-		Map<String, Object> datasource = this.schema.datasourceProperties();
-		String url = this.schema.jdbcUrl()
-			.replace("//" + database.getHost() + ":" + database.getPort() + "/", "//127.0.0.1:" + this.proxy.port() + "/");
+	private Browser start() {
+		this.database = ProxiedSchema.create("ResetPasswordOutageTests");
 		this.context = new SpringApplicationBuilder(ResetPasswordTestApplication.class)
-			.properties("spring.datasource.url=" + url,
-					"spring.datasource.username=" + datasource.get("spring.datasource.username"),
-					"spring.datasource.password=" + datasource.get("spring.datasource.password"),
-					"spring.datasource.hikari.connection-timeout=1000",
-					"spring.datasource.hikari.validation-timeout=500", "server.port=0",
-					"pow.password.pbkdf2-iterations=1",
+			.properties(this.database.datasourcePropertyPairs())
+			.properties("server.port=0", "pow.password.pbkdf2-iterations=1",
 					// Every attempt while the pool recovers would count towards the reset limit.
 					"pow.throttle.enabled=false")
 			.run();
