@@ -420,7 +420,7 @@ public class PowProperties {
 	/**
 	 * Sessions.
 	 */
-	public static class Session {
+	public static class Session extends CookieSettings {
 
 		/**
 		 * Name of the cookie carrying the signed session token.
@@ -456,57 +456,6 @@ public class PowProperties {
 		 * one query per signed-in request.
 		 */
 		private boolean reloadUser;
-
-		/**
-		 * Domain the session cookie is sent to besides the host that set it, such as
-		 * example.com for all its subdomains; empty for that host only. A cookie with a
-		 * domain does not get the __Host- prefix.
-		 */
-		private String cookieDomain;
-
-		/**
-		 * Path under which the session cookie is sent. A path other than / drops the
-		 * __Host- prefix.
-		 */
-		private String cookiePath = "/";
-
-		/**
-		 * SameSite attribute of the session cookie: Lax, Strict or None (None needs
-		 * HTTPS).
-		 */
-		private String cookieSameSite = "Lax";
-
-		public String getCookieDomain() {
-			return this.cookieDomain;
-		}
-
-		public void setCookieDomain(String cookieDomain) {
-			this.cookieDomain = cookieDomain;
-		}
-
-		public String getCookiePath() {
-			return this.cookiePath;
-		}
-
-		public void setCookiePath(String cookiePath) {
-			this.cookiePath = cookiePath;
-		}
-
-		public String getCookieSameSite() {
-			return this.cookieSameSite;
-		}
-
-		public void setCookieSameSite(String cookieSameSite) {
-			this.cookieSameSite = cookieSameSite;
-		}
-
-		/**
-		 * Return the cookie these settings describe.
-		 * @return the cookie
-		 */
-		public PowCookie cookie() {
-			return new PowCookie(getCookieName(), this.cookieDomain, this.cookiePath, this.cookieSameSite);
-		}
 
 		public Duration getAbsoluteTtl() {
 			return this.absoluteTtl;
@@ -561,63 +510,12 @@ public class PowProperties {
 	/**
 	 * CSRF protection.
 	 */
-	public static class Csrf {
+	public static class Csrf extends CookieSettings {
 
 		/**
 		 * Name of the cookie holding the browser's CSRF secret.
 		 */
 		private String cookieName = "pow_csrf";
-
-		/**
-		 * Domain the CSRF pre-session cookie is sent to besides the host that set it, such as
-		 * example.com for all its subdomains; empty for that host only. A cookie with a
-		 * domain does not get the __Host- prefix.
-		 */
-		private String cookieDomain;
-
-		/**
-		 * Path under which the CSRF pre-session cookie is sent. A path other than / drops the
-		 * __Host- prefix.
-		 */
-		private String cookiePath = "/";
-
-		/**
-		 * SameSite attribute of the CSRF pre-session cookie: Lax, Strict or None (None needs
-		 * HTTPS).
-		 */
-		private String cookieSameSite = "Lax";
-
-		public String getCookieDomain() {
-			return this.cookieDomain;
-		}
-
-		public void setCookieDomain(String cookieDomain) {
-			this.cookieDomain = cookieDomain;
-		}
-
-		public String getCookiePath() {
-			return this.cookiePath;
-		}
-
-		public void setCookiePath(String cookiePath) {
-			this.cookiePath = cookiePath;
-		}
-
-		public String getCookieSameSite() {
-			return this.cookieSameSite;
-		}
-
-		public void setCookieSameSite(String cookieSameSite) {
-			this.cookieSameSite = cookieSameSite;
-		}
-
-		/**
-		 * Return the cookie these settings describe.
-		 * @return the cookie
-		 */
-		public PowCookie cookie() {
-			return new PowCookie(getCookieName(), this.cookieDomain, this.cookiePath, this.cookieSameSite);
-		}
 
 		public String getCookieName() {
 			return this.cookieName;
@@ -678,6 +576,65 @@ public class PowProperties {
 
 		public void setNotAuthenticatedPaths(List<String> notAuthenticatedPaths) {
 			this.notAuthenticatedPaths = notAuthenticatedPaths;
+		}
+
+	}
+
+	/**
+	 * Where one of Pow's cookies goes besides its name: domain, path and SameSite.
+	 */
+	public abstract static class CookieSettings {
+
+		/**
+		 * Domain the cookie is sent to besides the host that set it, such as example.com
+		 * for all its subdomains; empty for that host only. A cookie with a domain does
+		 * not get the __Host- prefix.
+		 */
+		private String cookieDomain;
+
+		/**
+		 * Path under which the cookie is sent. A path other than / drops the __Host-
+		 * prefix.
+		 */
+		private String cookiePath = "/";
+
+		/**
+		 * SameSite attribute of the cookie: Lax, Strict or None (None needs HTTPS).
+		 */
+		private String cookieSameSite = "Lax";
+
+		public abstract String getCookieName();
+
+		public String getCookieDomain() {
+			return this.cookieDomain;
+		}
+
+		public void setCookieDomain(String cookieDomain) {
+			this.cookieDomain = cookieDomain;
+		}
+
+		public String getCookiePath() {
+			return this.cookiePath;
+		}
+
+		public void setCookiePath(String cookiePath) {
+			this.cookiePath = cookiePath;
+		}
+
+		public String getCookieSameSite() {
+			return this.cookieSameSite;
+		}
+
+		public void setCookieSameSite(String cookieSameSite) {
+			this.cookieSameSite = cookieSameSite;
+		}
+
+		/**
+		 * Return the cookie these settings describe.
+		 * @return the cookie
+		 */
+		public PowCookie cookie() {
+			return new PowCookie(getCookieName(), this.cookieDomain, this.cookiePath, this.cookieSameSite);
 		}
 
 	}

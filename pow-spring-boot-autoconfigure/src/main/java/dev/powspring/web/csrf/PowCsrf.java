@@ -46,6 +46,9 @@ public class PowCsrf {
 	// The pre-session value this request works with, once read or issued.
 	private static final String PRE_SESSION_ATTRIBUTE = PowCsrf.class.getName() + ".preSession";
 
+	// The token last signed for this request, with what it was bound to.
+	private static final String SIGNED_ATTRIBUTE = PowCsrf.class.getName() + ".signed";
+
 	// A pre-session issued for this request whose cookie is not written yet.
 	private static final String UNSAVED_ATTRIBUTE = PowCsrf.class.getName() + ".unsaved";
 
@@ -102,7 +105,17 @@ public class PowCsrf {
 	 * pre-session
 	 */
 	public Optional<String> token(HttpServletRequest request) {
-		return Optional.ofNullable(binding(request)).map((binding) -> this.signer.sign(SIGNATURE_PURPOSE, binding));
+		String binding = binding(request);
+		if (binding == null) {
+			return Optional.empty();
+		}
+		// Pow's interceptor, Spring Security's filter and the view all ask: sign once per binding.
+		if (request.getAttribute(SIGNED_ATTRIBUTE) instanceof SignedBinding signed && signed.binding().equals(binding)) {
+			return Optional.of(signed.token());
+		}
+		String token = this.signer.sign(SIGNATURE_PURPOSE, binding);
+		request.setAttribute(SIGNED_ATTRIBUTE, new SignedBinding(binding, token));
+		return Optional.of(token);
 	}
 
 	/**
@@ -191,6 +204,10 @@ public class PowCsrf {
 	 * @param token the token
 	 */
 	public record Token(String parameterName, String headerName, String token) {
+
+	}
+
+	private record SignedBinding(String binding, String token) {
 
 	}
 
