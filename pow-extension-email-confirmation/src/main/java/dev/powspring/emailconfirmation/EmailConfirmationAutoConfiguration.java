@@ -101,8 +101,8 @@ public class EmailConfirmationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EmailConfirmationMails powEmailConfirmationMails(PowMailTemplates templates, PowMailDelivery delivery,
-				PowUrls urls) {
-			return new EmailConfirmationMails(templates, delivery, urls);
+				PowUrls urls, PowRoutes routes) {
+			return new EmailConfirmationMails(templates, delivery, urls, routes);
 		}
 
 		@Bean

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
+import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,7 +22,11 @@ public class EmailConfirmationMails {
 
 	private final PowUrls urls;
 
-	public EmailConfirmationMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls) {
+	private final PowRoutes routes;
+
+	public EmailConfirmationMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls,
+			PowRoutes routes) {
+		this.routes = routes;
 		this.templates = templates;
 		this.delivery = delivery;
 		this.urls = urls;
@@ -34,7 +39,7 @@ public class EmailConfirmationMails {
 	 * @param signedToken the signed token for the link
 	 */
 	public void sendConfirmationLink(HttpServletRequest request, String email, String signedToken) {
-		this.urls.absolute(request, "/confirm-email/" + signedToken)
+		this.urls.absolute(request, this.routes.path("/confirm-email/" + signedToken))
 			.ifPresent((url) -> this.delivery.deliver(this.templates.render("email_confirmation", email,
 					"pow.email-confirmation.mail.subject", Map.of("url", url, "email", email),
 					RequestContextUtils.getLocale(request))));

@@ -69,8 +69,6 @@ public class InvitationController extends PowControllerSupport {
 	/** The invited user's form. */
 	public static final String EDIT_VIEW = "pow/invitation/edit";
 
-	private static final String INVITE_PATH = "/invitations/new";
-
 	private final Invitations invitations;
 
 	private final InvitationPolicy policy;
@@ -163,7 +161,7 @@ public class InvitationController extends PowControllerSupport {
 			if (this.preventUserEnumeration && ValidationCodes.onlyUserIdTaken(outcome.errors())) {
 				// Looks like an invitation went out; nothing reaches the address's owner.
 				PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
-				return "redirect:" + INVITE_PATH;
+				return redirectTo(invitePath());
 			}
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "user", outcome.errors());
 			model.addAttribute("pending", this.invitations.pendingOf(inviter.getId()));
@@ -187,7 +185,7 @@ public class InvitationController extends PowControllerSupport {
 		}, (outcome) -> {
 			if (!outcome.succeeded()) {
 				PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
-				return "redirect:" + INVITE_PATH;
+				return redirectTo(invitePath());
 			}
 			return sent.get();
 		});
@@ -212,7 +210,7 @@ public class InvitationController extends PowControllerSupport {
 			else {
 				PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
 			}
-			return "redirect:" + INVITE_PATH;
+			return redirectTo(invitePath());
 		});
 	}
 
@@ -225,7 +223,7 @@ public class InvitationController extends PowControllerSupport {
 			Model model) {
 		if (this.invitations.find(token).isEmpty()) {
 			PowFlash.error(redirectAttributes, this.invitationMessages.invalidInvitation(request));
-			return "redirect:" + INVITE_PATH;
+			return redirectTo(invitePath());
 		}
 		// Shown to the inviter only: without a trusted host, the link is shown as a path.
 		model.addAttribute("url", acceptUrl(request, token).orElse(acceptPath(token)));
@@ -293,12 +291,12 @@ public class InvitationController extends PowControllerSupport {
 			PowUser invited) {
 		String token = this.invitations.issue(invited.getId(), inviter.getId());
 		if (userIdField() != UserIdField.EMAIL) {
-			return "redirect:/invitations/" + token;
+			return redirectTo(routes().path("/invitations/" + token));
 		}
 		acceptUrl(request, token)
 			.ifPresent((url) -> this.mails.sendInvitation(request, inviter, invited.getUserId(), url));
 		PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
-		return "redirect:" + INVITE_PATH;
+		return redirectTo(invitePath());
 	}
 
 	private Optional<PowUser> pendingInvitee(PowUser inviter, Long invitedId) {
@@ -317,8 +315,12 @@ public class InvitationController extends PowControllerSupport {
 		return this.urls.absolute(request, acceptPath(token));
 	}
 
-	private static String acceptPath(String token) {
-		return "/invitations/" + token + "/edit";
+	private String acceptPath(String token) {
+		return routes().path("/invitations/" + token + "/edit");
+	}
+
+	private String invitePath() {
+		return routes().path("/invitations/new");
 	}
 
 	private String invalid(HttpServletRequest request, RedirectAttributes redirectAttributes) {

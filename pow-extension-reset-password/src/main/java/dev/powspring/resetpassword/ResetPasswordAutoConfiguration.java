@@ -17,6 +17,7 @@ import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowPageContributions;
+import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.controller.PowControllerSupport;
 
@@ -72,8 +73,9 @@ public class ResetPasswordAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResetPasswordMails powResetPasswordMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls) {
-		return new ResetPasswordMails(templates, delivery, urls);
+	ResetPasswordMails powResetPasswordMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls,
+			PowRoutes routes) {
+		return new ResetPasswordMails(templates, delivery, urls, routes);
 	}
 
 	@Bean

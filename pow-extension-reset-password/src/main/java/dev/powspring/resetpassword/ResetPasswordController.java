@@ -52,8 +52,6 @@ public class ResetPasswordController extends PowControllerSupport {
 	/** Set the new password, as the callbacks see it. */
 	public static final PowAction UPDATE = new PowAction("reset_password_update");
 
-	private static final String REQUEST_FORM_PATH = "/reset-password/new";
-
 	private final ResetPasswordTokens tokens;
 
 	private final ResetPasswordMessages messages;
@@ -194,7 +192,7 @@ public class ResetPasswordController extends PowControllerSupport {
 
 	private String invalidToken(HttpServletRequest request, RedirectAttributes redirectAttributes) {
 		PowFlash.error(redirectAttributes, this.messages.invalidToken(request));
-		return redirectTo(REQUEST_FORM_PATH);
+		return redirectTo(routes().path("/reset-password/new"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.user.PowUser;
+import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,7 +23,11 @@ public class ResetPasswordMails {
 
 	private final PowUrls urls;
 
-	public ResetPasswordMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls) {
+	private final PowRoutes routes;
+
+	public ResetPasswordMails(PowMailTemplates templates, PowMailDelivery delivery, PowUrls urls,
+			PowRoutes routes) {
+		this.routes = routes;
 		this.templates = templates;
 		this.delivery = delivery;
 		this.urls = urls;
@@ -35,7 +40,7 @@ public class ResetPasswordMails {
 	 * @param signedToken the signed token for the link
 	 */
 	public void sendResetLink(HttpServletRequest request, PowUser user, String signedToken) {
-		this.urls.absolute(request, "/reset-password/" + signedToken)
+		this.urls.absolute(request, this.routes.path("/reset-password/" + signedToken))
 			.ifPresent((url) -> this.delivery.deliver(this.templates.render("reset_password", user.getUserId(),
 					"pow.reset-password.mail.subject", Map.of("url", url, "user", user),
 					RequestContextUtils.getLocale(request))));

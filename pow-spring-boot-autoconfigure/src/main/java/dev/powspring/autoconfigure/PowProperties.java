@@ -84,6 +84,8 @@ public class PowProperties {
 
 	private final Registration registration = new Registration();
 
+	private final Routes routes = new Routes();
+
 	private final Store store = new Store();
 
 	private final Throttle throttle = new Throttle();
@@ -182,6 +184,10 @@ public class PowProperties {
 
 	public Registration getRegistration() {
 		return this.registration;
+	}
+
+	public Routes getRoutes() {
+		return this.routes;
 	}
 
 	public Store getStore() {
@@ -642,6 +648,26 @@ public class PowProperties {
 	/**
 	 * Signing up.
 	 */
+	public static class Routes {
+
+		/**
+		 * Path prefix that every Pow route, core and extensions, is mounted under, such as
+		 * "/auth" for "/auth/session/new". Empty mounts them at the root. The development
+		 * mailbox stays at /dev/mailbox. Read by every PowRoutes bean, an application's
+		 * subclass included.
+		 */
+		private String prefix = "";
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+	}
+
 	public static class Registration {
 
 		/**

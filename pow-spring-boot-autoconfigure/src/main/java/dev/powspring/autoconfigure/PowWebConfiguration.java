@@ -14,6 +14,8 @@ import dev.powspring.token.TokenSigner;
 import dev.powspring.user.JpaPowUsersService;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.mail.mailbox.MailboxController;
+import dev.powspring.web.PowController;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowCookies;
 import dev.powspring.web.PowPageContributions;
@@ -50,6 +52,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
@@ -57,6 +60,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -198,8 +202,16 @@ class PowWebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties) {
+	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties,
+			PowRoutes routes) {
 		return new WebMvcConfigurer() {
+
+			@Override
+			public void configurePathMatch(PathMatchConfigurer configurer) {
+				if (!routes.prefix().isEmpty()) {
+					configurer.addPathPrefix(routes.prefix(), PowWebConfiguration::isMountedUnderPrefix);
+				}
+			}
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
@@ -208,7 +220,7 @@ class PowWebConfiguration {
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
 				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
 				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled(),
-						properties.getCurrentUserAttribute()))
+						properties.getCurrentUserAttribute(), routes))
 					.order(Ordered.HIGHEST_PRECEDENCE + 3);
 			}
 
@@ -218,6 +230,13 @@ class PowWebConfiguration {
 			}
 
 		};
+	}
+
+	// Pow's controllers and an application's subclasses of them; the development mailbox
+	// is a tool, not one of Pow's routes, and stays at /dev/mailbox.
+	private static boolean isMountedUnderPrefix(Class<?> controllerType) {
+		return AnnotatedElementUtils.hasAnnotation(controllerType, PowController.class)
+				&& !MailboxController.class.isAssignableFrom(controllerType);
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Tells every page, Pow's and the application's pages that use Pow's layout, which of
  * Pow's features are on, as the request attribute {@value #SIGN_UP_ATTRIBUTE}, so that
- * templates link only to pages that exist; and gives the application's views the
- * signed-in user under the name it chose ({@code pow.current-user-attribute}).
+ * templates link only to pages that exist, and where Pow's routes are mounted, as
+ * {@value PowRoutes#ATTRIBUTE}; and gives the application's views the signed-in user
+ * under the name it chose ({@code pow.current-user-attribute}).
  */
 public class PowPageSettingsInterceptor implements HandlerInterceptor {
 
@@ -22,12 +23,16 @@ public class PowPageSettingsInterceptor implements HandlerInterceptor {
 
 	private final String currentUserAttribute;
 
+	private final PowRoutes routes;
+
 	/**
 	 * Create an instance.
 	 * @param signUpEnabled whether people can sign up ({@code pow.registration.enabled})
 	 * @param currentUserAttribute the application's name for the signed-in user
+	 * @param routes where Pow's routes are mounted
 	 */
-	public PowPageSettingsInterceptor(boolean signUpEnabled, String currentUserAttribute) {
+	public PowPageSettingsInterceptor(boolean signUpEnabled, String currentUserAttribute, PowRoutes routes) {
+		this.routes = routes;
 		this.signUpEnabled = signUpEnabled;
 		this.currentUserAttribute = PowCurrentUser.ATTRIBUTE.equals(currentUserAttribute) ? null
 				: currentUserAttribute;
@@ -36,6 +41,7 @@ public class PowPageSettingsInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		request.setAttribute(SIGN_UP_ATTRIBUTE, this.signUpEnabled);
+		request.setAttribute(PowRoutes.ATTRIBUTE, this.routes);
 		return true;
 	}
 

@@ -1,18 +1,70 @@
 package dev.powspring.web;
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where Pow sends users after each action. Declare a bean that extends this class to
- * change a target; every target is still checked to be a local path, falling back to
- * {@code /}.
+ * Where Pow's routes are mounted, and where Pow sends users after each action. Declare a
+ * bean that extends this class to change a target; every target is still checked to be a
+ * local path, falling back to {@code /}.
+ * <p>
+ * Every route of Pow, core and extensions, lives under {@link #prefix()}
+ * ({@code pow.routes.prefix}); {@link #path(String)} turns a route into the path to link
+ * to. Templates reach this bean as the request attribute {@value #ATTRIBUTE}.
  */
 public class PowRoutes {
 
 	/** Name of the parameter carrying the page to return to after sign-in. */
 	public static final String REQUEST_PATH_PARAMETER = "request_path";
+
+	/** Name of the request attribute through which templates reach the routes. */
+	public static final String ATTRIBUTE = "powRoutes";
+
+	private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*");
+
+	private String prefix = "";
+
+	/**
+	 * Mount Pow's routes under a prefix. Spring calls this with {@code pow.routes.prefix}
+	 * on every bean of this type, subclasses included.
+	 * @param prefix the prefix, such as {@code /auth}; empty for none
+	 * @throws IllegalArgumentException when the prefix is not a plain path
+	 */
+	@Autowired(required = false)
+	public void setPrefix(@Value("${pow.routes.prefix:}") String prefix) {
+		String trimmed = (prefix != null) ? prefix.strip() : "";
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		String normalized = (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
+		if (!PREFIX.matcher(normalized).matches()) {
+			throw new IllegalArgumentException("pow.routes.prefix must be a plain path such as /auth, not '"
+					+ prefix + "'");
+		}
+		this.prefix = normalized;
+	}
+
+	/**
+	 * The prefix Pow's routes are mounted under.
+	 * @return the prefix, such as {@code /auth}; empty for none
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * The path of one of Pow's routes, under the prefix.
+	 * @param route the route as Pow declares it, such as {@code /session/new}
+	 * @return the path to link or redirect to
+	 */
+	public String path(String route) {
+		return this.prefix + route;
+	}
 
 	/**
 	 * Where an anonymous user who needs to sign in goes: the sign-in page, remembering the
@@ -93,7 +145,7 @@ public class PowRoutes {
 	 * @return its path
 	 */
 	public String signInPath() {
-		return "/session/new";
+		return path("/session/new");
 	}
 
 	/**
@@ -101,7 +153,7 @@ public class PowRoutes {
 	 * @return its path
 	 */
 	public String accountPath() {
-		return "/registration/edit";
+		return path("/registration/edit");
 	}
 
 }

@@ -196,7 +196,7 @@ public class RegistrationController extends PowControllerSupport {
 		if (currentPassword == null || currentPassword.isEmpty()
 				|| users().authenticate(user.getUserId(), currentPassword).isEmpty()) {
 			PowFlash.error(redirectAttributes, messages().deletionNeedsCurrentPassword(request));
-			return redirectTo("/registration/edit");
+			return redirectTo(routes().accountPath());
 		}
 		return perform(context(PowAction.REGISTRATION_DELETE, request, response, redirectAttributes, null, user),
 				(context) -> {
@@ -213,7 +213,7 @@ public class RegistrationController extends PowControllerSupport {
 				}, (outcome) -> {
 					if (!outcome.succeeded()) {
 						PowFlash.error(redirectAttributes, messages().userCouldNotBeDeleted(request));
-						return redirectTo("/registration/edit");
+						return redirectTo(routes().accountPath());
 					}
 					PowFlash.info(redirectAttributes, messages().userHasBeenDeleted(request));
 					return redirectTo(routes().afterUserDeletedPath(request));
