@@ -64,11 +64,11 @@ public class EmailConfirmationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EmailConfirmations powEmailConfirmations(JdbcClient jdbc, TokenSigner signer, Clock clock,
-			EmailConfirmationProperties properties, PowProperties powProperties) {
-		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
-			throw new IllegalStateException("Email confirmation confirms the email users sign in with, but users "
-					+ "sign in with " + powProperties.getUserIdField().column()
-					+ ". Set pow.email-confirmation.enabled=false, or pow.user-id-field=email.");
+			EmailConfirmationProperties properties, PowProperties powProperties, PowUsersService users) {
+		if (!users.storesEmails()) {
+			throw new IllegalStateException("Email confirmation confirms the users' email, but users sign in with "
+					+ powProperties.getUserIdField().column() + " and have no email column. Let the user entity "
+					+ "extend PowUsernameUser, or set pow.email-confirmation.enabled=false.");
 		}
 		return new EmailConfirmations(jdbc, signer, clock, properties.getTokenTtl());
 	}
@@ -110,9 +110,10 @@ public class EmailConfirmationAutoConfiguration {
 		EmailConfirmationCallback powEmailConfirmationCallback(EmailConfirmations confirmations,
 				EmailConfirmationMails mails, EmailConfirmationMessages messages, PowRoutes routes,
 				PowProperties powProperties, ObjectProvider<PowThrottle> throttle,
-				ObjectProvider<ClientAddresses> addresses) {
+				ObjectProvider<ClientAddresses> addresses, PowUsersService users) {
 			EmailConfirmationCallback callback = new EmailConfirmationCallback(confirmations, mails, messages, routes,
-					powProperties.isPreventUserEnumeration());
+					powProperties.isPreventUserEnumeration(), users,
+					powProperties.getUserIdField() == UserIdField.EMAIL);
 			throttle.ifAvailable((available) -> callback.setThrottle(new RequestThrottle(available,
 					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
 					powProperties.getThrottle().getConfirmationPerAddress())));

@@ -1,7 +1,10 @@
 package dev.powspring.emailconfirmation;
 
+import java.util.Optional;
+
 import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.EmailFormat;
+import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.ValidationCodes;
@@ -31,6 +34,9 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	/** Runs early: confirmation decides before other extensions act. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	// The form field of the email of users who sign in by user name.
+	private static final String EMAIL_FIELD = "email";
+
 	private static final String PENDING_EMAIL = EmailConfirmationCallback.class.getName() + ".pendingEmail";
 
 	private final EmailConfirmations confirmations;
@@ -43,6 +49,10 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	private final boolean preventUserEnumeration;
 
+	private final PowUsersService users;
+
+	private final boolean emailIsUserId;
+
 	private RequestThrottle throttle;
 
 	/**
@@ -52,9 +62,15 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	 * @param messages the flash messages
 	 * @param routes the redirect targets
 	 * @param preventUserEnumeration whether a taken email looks like a registration
+	 * @param users tells each user's email address
+	 * @param emailIsUserId whether users sign in by email; if not, the address is the
+	 * form field {@code fields[email]} of a {@link dev.powspring.user.PowUsernameUser}
 	 */
 	public EmailConfirmationCallback(EmailConfirmations confirmations, EmailConfirmationMails mails,
-			EmailConfirmationMessages messages, PowRoutes routes, boolean preventUserEnumeration) {
+			EmailConfirmationMessages messages, PowRoutes routes, boolean preventUserEnumeration,
+			PowUsersService users, boolean emailIsUserId) {
+		this.users = users;
+		this.emailIsUserId = emailIsUserId;
 		this.confirmations = confirmations;
 		this.mails = mails;
 		this.messages = messages;
@@ -90,14 +106,15 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 			// Whichever action signed the user in: sign-in, registration, an invitation.
 			boolean refused = this.throttle != null
 					&& this.throttle.attempt(context.request(), context.user().getUserId()).isPresent();
-			if (!refused) {
+			Optional<String> address = this.users.emailOf(context.user());
+			if (!refused && address.isPresent()) {
 				String token = this.confirmations.issue(context.user().getId());
-				this.mails.sendConfirmationLink(context.request(), context.user().getUserId(), token);
+				this.mails.sendConfirmationLink(context.request(), address.get(), token);
 			}
 			return askToConfirm(context);
 		}
 		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration
-				&& context.user() == null && ValidationCodes.onlyUserIdTaken(context.errors())) {
+				&& this.emailIsUserId && context.user() == null && ValidationCodes.onlyUserIdTaken(context.errors())) {
 			// Answer alike. The users service found the id taken only after hashing the
 			// password, so this answer took as long as a real registration's.
 			return askToConfirm(context);
@@ -114,15 +131,28 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	 */
 	private void holdBackEmailChange(PowCallbackContext context) {
 		UserParams params = context.params();
-		String submitted = UserIds.normalize(params.getUserId());
-		if (submitted == null || submitted.isEmpty() || submitted.equals(context.user().getUserId())
-				|| !EmailFormat.isValid(submitted)) {
-			// Unchanged (which also cancels a pending change), or invalid: the core's
-			// validation answers as usual.
+		String submitted = UserIds.normalize(submittedEmail(params));
+		String current = this.users.emailOf(context.user()).orElse(null);
+		if (submitted == null || submitted.isEmpty() || submitted.equals(current) || !EmailFormat.isValid(submitted)) {
+			// Unchanged (which also cancels a pending change), removed, or invalid: the
+			// core's validation answers as usual.
 			return;
 		}
 		context.request().setAttribute(PENDING_EMAIL, submitted);
-		params.setUserId(context.user().getUserId());
+		setSubmittedEmail(params, current);
+	}
+
+	private String submittedEmail(UserParams params) {
+		return this.emailIsUserId ? params.getUserId() : params.getFields().get(EMAIL_FIELD);
+	}
+
+	private void setSubmittedEmail(UserParams params, String email) {
+		if (this.emailIsUserId) {
+			params.setUserId(email);
+		}
+		else {
+			params.getFields().put(EMAIL_FIELD, email);
+		}
 	}
 
 	private PowCallbackResult emailChange(PowCallbackContext context) {
@@ -130,7 +160,7 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 		if (!context.succeeded()) {
 			if (pending != null) {
 				// Show the address the user typed, not the one put in its place.
-				context.params().setUserId(pending);
+				setSubmittedEmail(context.params(), pending);
 			}
 			return PowCallbackResult.proceed();
 		}

@@ -45,12 +45,13 @@ public class EmailConfirmations {
 	}
 
 	/**
-	 * Return whether the user's email has been confirmed.
+	 * Return whether the user's email has been confirmed. A user without an address (one
+	 * who signs in by user name) has nothing to confirm.
 	 * @param userId the user's primary key
 	 * @return {@code true} when confirmed
 	 */
 	public boolean isConfirmed(Long userId) {
-		return this.jdbc.sql("SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = :id")
+		return this.jdbc.sql("SELECT email_confirmed_at IS NOT NULL OR email IS NULL FROM users WHERE id = :id")
 			.param("id", userId)
 			.query(Boolean.class)
 			.optional()

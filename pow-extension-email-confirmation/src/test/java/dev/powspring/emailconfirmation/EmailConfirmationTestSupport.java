@@ -48,7 +48,7 @@ abstract class EmailConfirmationTestSupport {
 	protected MutableClock clock;
 
 	@Autowired
-	private PowMailDelivery mailDelivery;
+	protected PowMailDelivery mailDelivery;
 
 	@BeforeEach
 	void startClean() throws Exception {

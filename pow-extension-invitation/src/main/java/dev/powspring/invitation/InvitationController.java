@@ -119,6 +119,16 @@ public class InvitationController extends PowControllerSupport {
 	}
 
 	/**
+	 * Tell the invitation form whether to ask for an email address besides the user id:
+	 * when users sign in by user name and have an email column.
+	 * @return whether the form has an email field
+	 */
+	@ModelAttribute("powInvitationEmailField")
+	public boolean invitationEmailField() {
+		return userIdField() == UserIdField.USERNAME && users().storesEmails();
+	}
+
+	/**
 	 * Show the invitation form and the pending invitations of the user.
 	 */
 	@GetMapping("/new")
@@ -262,16 +272,16 @@ public class InvitationController extends PowControllerSupport {
 		if (invited.isEmpty()) {
 			return invalid(request, redirectAttributes);
 		}
-		String invitedAddress = invited.get().getUserId();
+		Optional<String> invitedAddress = users().emailOf(invited.get());
 		return perform(context(ACCEPT, request, response, redirectAttributes, params, null), (context) -> {
 			UserResult result = users().update(invited.get(), params);
 			if (!result.succeeded()) {
 				this.invitations.restore(claimed.get());
 				return context.withOutcome(null, result.errors());
 			}
-			if (userIdField() == UserIdField.EMAIL && invitedAddress.equals(result.user().getUserId())) {
+			if (invitedAddress.isPresent() && invitedAddress.equals(users().emailOf(result.user()))) {
 				// The invitation went to this address: owning it is proven.
-				this.events.publishEvent(new EmailVerifiedEvent(this, result.user().getId(), invitedAddress));
+				this.events.publishEvent(new EmailVerifiedEvent(this, result.user().getId(), invitedAddress.get()));
 			}
 			return signIn(context, result.user(), result.errors());
 		}, (outcome) -> {
@@ -290,11 +300,12 @@ public class InvitationController extends PowControllerSupport {
 	private String send(HttpServletRequest request, RedirectAttributes redirectAttributes, PowUser inviter,
 			PowUser invited) {
 		String token = this.invitations.issue(invited.getId(), inviter.getId());
-		if (userIdField() != UserIdField.EMAIL) {
+		Optional<String> address = users().emailOf(invited);
+		if (address.isEmpty()) {
+			// No address to mail: the inviter shares the link.
 			return redirectTo(routes().path("/invitations/" + token));
 		}
-		acceptUrl(request, token)
-			.ifPresent((url) -> this.mails.sendInvitation(request, inviter, invited.getUserId(), url));
+		acceptUrl(request, token).ifPresent((url) -> this.mails.sendInvitation(request, inviter, address.get(), url));
 		PowFlash.info(redirectAttributes, this.invitationMessages.invitationEmailSent(request));
 		return redirectTo(invitePath());
 	}

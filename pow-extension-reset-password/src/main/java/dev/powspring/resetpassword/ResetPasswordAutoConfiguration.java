@@ -15,7 +15,6 @@ import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
-import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowPageContributions;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowUrls;
@@ -93,10 +92,10 @@ public class ResetPasswordAutoConfiguration {
 	ResetPasswordController powResetPasswordController(PowControllerSupport.Collaborators collaborators,
 			ResetPasswordTokens tokens, ResetPasswordMessages messages, ResetPasswordMails mails,
 			PowProperties powProperties, @Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle) {
-		if (powProperties.getUserIdField() != UserIdField.EMAIL) {
+		if (!collaborators.users().storesEmails()) {
 			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
-					+ powProperties.getUserIdField().column() + ". Set pow.reset-password.enabled=false, or "
-					+ "pow.user-id-field=email.");
+					+ powProperties.getUserIdField().column() + " and have no email column. Let the user entity "
+					+ "extend PowUsernameUser, or set pow.reset-password.enabled=false.");
 		}
 		return new ResetPasswordController(collaborators, tokens, messages, mails,
 				powProperties.isPreventUserEnumeration(), requestThrottle.getIfAvailable());

@@ -118,8 +118,10 @@ public class ResetPasswordController extends PowControllerSupport {
 		return perform(context(CREATE, request, response, redirectAttributes, params, null), (context) -> {
 			// Made before the lookup, so known and unknown emails take the same time.
 			String token = this.tokens.generate();
-			Optional<PowUser> user = users().getByUserId(email);
-			user.ifPresent((found) -> this.mails.sendResetLink(request, found, this.tokens.issue(token, found.getId())));
+			Optional<PowUser> user = users().getByEmail(email);
+			user.ifPresent((found) -> users().emailOf(found)
+				.ifPresent((address) -> this.mails.sendResetLink(request, found, address,
+						this.tokens.issue(token, found.getId()))));
 			return context.withOutcome(user.orElse(null), null);
 		}, (outcome) -> {
 			if (outcome.user() == null && !this.preventUserEnumeration) {

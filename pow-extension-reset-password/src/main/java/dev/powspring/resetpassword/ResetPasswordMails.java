@@ -36,12 +36,13 @@ public class ResetPasswordMails {
 	/**
 	 * Send the link to reset the password.
 	 * @param request the request that asked for it
-	 * @param user the user, whose user id is the email address
+	 * @param user the user
+	 * @param address the user's email address
 	 * @param signedToken the signed token for the link
 	 */
-	public void sendResetLink(HttpServletRequest request, PowUser user, String signedToken) {
+	public void sendResetLink(HttpServletRequest request, PowUser user, String address, String signedToken) {
 		this.urls.absolute(request, this.routes.path("/reset-password/" + signedToken))
-			.ifPresent((url) -> this.delivery.deliver(this.templates.render("reset_password", user.getUserId(),
+			.ifPresent((url) -> this.delivery.deliver(this.templates.render("reset_password", address,
 					"pow.reset-password.mail.subject", Map.of("url", url, "user", user),
 					RequestContextUtils.getLocale(request))));
 	}

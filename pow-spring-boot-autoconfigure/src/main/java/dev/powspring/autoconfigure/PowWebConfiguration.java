@@ -1,6 +1,7 @@
 package dev.powspring.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import dev.powspring.token.TokenSigner;
 import dev.powspring.user.JpaPowUsersService;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserIdField;
 import dev.powspring.mail.mailbox.MailboxController;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowMessages;
@@ -185,7 +187,7 @@ class PowWebConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationController powRegistrationController(PowControllerSupport.Collaborators collaborators,
 			PowProperties properties, PowUsersService users) {
-		RegistrationController controller = new RegistrationController(collaborators, properties.getUserFields());
+		RegistrationController controller = new RegistrationController(collaborators, formFields(properties, users));
 		controller.setSignUpEnabled(properties.getRegistration().isEnabled());
 		if (users instanceof JpaPowUsersService jpa) {
 			controller.setUserClass(jpa.getUserClass());
@@ -230,6 +232,16 @@ class PowWebConfiguration {
 			}
 
 		};
+	}
+
+	// The application's own fields, after the email address of users who sign in by user
+	// name when they have one.
+	private static List<String> formFields(PowProperties properties, PowUsersService users) {
+		List<String> fields = new ArrayList<>(properties.getUserFields());
+		if (properties.getUserIdField() == UserIdField.USERNAME && users.storesEmails() && !fields.contains("email")) {
+			fields.add(0, "email");
+		}
+		return fields;
 	}
 
 	// Pow's controllers and an application's subclasses of them; the development mailbox

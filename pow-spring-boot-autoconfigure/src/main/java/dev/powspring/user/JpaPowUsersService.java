@@ -34,6 +34,8 @@ public class JpaPowUsersService implements PowUsersService {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	private static final String EMAIL_INDEX = "users_email_index";
+
 	private final EntityManager entityManager;
 
 	private final TransactionTemplate transactionTemplate;
@@ -45,6 +47,13 @@ public class JpaPowUsersService implements PowUsersService {
 	private final String countByUserIdQuery;
 
 	private final String userIdIndex;
+
+	// Set when users sign in by user name and have an email column (PowUsernameUser).
+	private final String findByEmailQuery;
+
+	private final String countOthersByEmailQuery;
+
+	private final UserIdField userIdField;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -82,6 +91,12 @@ public class JpaPowUsersService implements PowUsersService {
 		this.findByUserIdQuery = "select u from " + entityName + " u where u.userId = :userId";
 		this.countByUserIdQuery = "select count(u) from " + entityName + " u where u.userId = :userId";
 		this.userIdIndex = "users_" + userIdField.column() + "_index";
+		boolean usernameWithEmail = userIdField == UserIdField.USERNAME
+				&& PowUsernameUser.class.isAssignableFrom(userClass);
+		this.findByEmailQuery = usernameWithEmail ? "select u from " + entityName + " u where u.email = :email" : null;
+		this.countOthersByEmailQuery = usernameWithEmail
+				? "select count(u) from " + entityName + " u where u.email = :email and u.id <> :id" : null;
+		this.userIdField = userIdField;
 		this.passwordEncoder = passwordEncoder;
 		this.validator = new UserValidator(userIdField, passwordMinLength, passwordMaxLength, passwordEncoder);
 		this.clock = clock;
@@ -177,7 +192,7 @@ public class JpaPowUsersService implements PowUsersService {
 
 	private UserResult insert(PowUser user, UserValidator.Changes changes, UserParams params, BindingResult errors,
 			boolean applicationRules) {
-		Map<String, Object> fields = this.userFields.convert(params, errors);
+		Map<String, Object> fields = convertFields(null, params, errors);
 		if (applicationRules) {
 			checkApplicationRules(BeanUtils.instantiateClass(this.userClass), changes, fields, params, errors);
 		}
@@ -203,7 +218,7 @@ public class JpaPowUsersService implements PowUsersService {
 		// no password hash.
 		PowUser stored = getById(user.getId()).orElse(user);
 		UserValidator.Changes changes = this.validator.validate(stored, params, errors);
-		Map<String, Object> fields = this.userFields.convert(params, errors);
+		Map<String, Object> fields = convertFields(stored.getId(), params, errors);
 		PowUser candidate = BeanUtils.instantiateClass(this.userClass);
 		BeanUtils.copyProperties(stored, candidate);
 		checkApplicationRules(candidate, changes, fields, params, errors);
@@ -228,6 +243,32 @@ public class JpaPowUsersService implements PowUsersService {
 			return new UserResult(null, errors);
 		}
 		return writeChanges(user, errors, changes::applyTo);
+	}
+
+	// The application's own fields, and the email of users who sign in by user name, which
+	// is applied as one more of them once it is normalized and known to be free.
+	private Map<String, Object> convertFields(Long userId, UserParams params, BindingResult errors) {
+		Map<String, Object> fields = this.userFields.convert(params, errors);
+		if (this.findByEmailQuery == null) {
+			return fields;
+		}
+		fields.remove(UserEmailField.NAME);
+		UserEmailField.Change email = UserEmailField.read(params, errors);
+		if (email == null) {
+			return fields;
+		}
+		if (email.address() != null && emailTakenByAnother(email.address(), userId)) {
+			errors.rejectValue(UserEmailField.PATH, ValidationCodes.TAKEN);
+		}
+		fields.put(UserEmailField.NAME, email.address());
+		return fields;
+	}
+
+	private boolean emailTakenByAnother(String email, Long userId) {
+		return this.entityManager.createQuery(this.countOthersByEmailQuery, Long.class)
+			.setParameter("email", email)
+			.setParameter("id", (userId != null) ? userId : -1L)
+			.getSingleResult() > 0;
 	}
 
 	// Asks the application's rules about the user as it would be stored: a copy, so that
@@ -271,19 +312,24 @@ public class JpaPowUsersService implements PowUsersService {
 			return new UserResult(written, errors);
 		}
 		catch (RuntimeException ex) {
-			if (!isUserIdIndexViolation(ex)) {
+			if (isIndexViolation(ex, this.userIdIndex)) {
+				errors.rejectValue("userId", ValidationCodes.TAKEN);
+			}
+			else if (this.findByEmailQuery != null && isIndexViolation(ex, EMAIL_INDEX)) {
+				errors.rejectValue(UserEmailField.PATH, ValidationCodes.TAKEN);
+			}
+			else {
 				throw ex;
 			}
-			errors.rejectValue("userId", ValidationCodes.TAKEN);
 			return new UserResult(null, errors);
 		}
 	}
 
-	private boolean isUserIdIndexViolation(Throwable exception) {
+	private static boolean isIndexViolation(Throwable exception, String index) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sqlException && UNIQUE_VIOLATION.equals(sqlException.getSQLState())) {
 				String message = String.valueOf(sqlException.getMessage()).toLowerCase(Locale.ROOT);
-				return message.contains(this.userIdIndex);
+				return message.contains(index);
 			}
 		}
 		return false;
@@ -301,12 +347,17 @@ public class JpaPowUsersService implements PowUsersService {
 
 	@Override
 	public Optional<PowUser> getByUserId(String userId) {
-		String normalized = UserIds.normalize(userId);
+		return findOne(this.findByUserIdQuery, "userId", userId);
+	}
+
+	// The user whose unique column holds the value, normalized first.
+	private Optional<PowUser> findOne(String query, String parameter, String value) {
+		String normalized = UserIds.normalize(value);
 		if (!UserIds.isStorable(normalized)) {
 			return Optional.empty();
 		}
-		return this.entityManager.createQuery(this.findByUserIdQuery, this.userClass)
-			.setParameter("userId", normalized)
+		return this.entityManager.createQuery(query, this.userClass)
+			.setParameter(parameter, normalized)
 			.getResultList()
 			.stream()
 			.findFirst()
@@ -319,6 +370,28 @@ public class JpaPowUsersService implements PowUsersService {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(this.entityManager.find(this.userClass, id));
+	}
+
+	@Override
+	public boolean storesEmails() {
+		return this.userIdField == UserIdField.EMAIL || this.findByEmailQuery != null;
+	}
+
+	@Override
+	public Optional<PowUser> getByEmail(String email) {
+		if (this.userIdField == UserIdField.EMAIL) {
+			return getByUserId(email);
+		}
+		return (this.findByEmailQuery != null) ? findOne(this.findByEmailQuery, "email", email) : Optional.empty();
+	}
+
+	@Override
+	public Optional<String> emailOf(PowUser user) {
+		if (this.userIdField == UserIdField.EMAIL) {
+			return Optional.ofNullable(user.getUserId());
+		}
+		return (user instanceof PowUsernameUser withEmail) ? Optional.ofNullable(withEmail.getEmail())
+				: Optional.empty();
 	}
 
 	private boolean userIdTaken(String normalizedUserId) {

@@ -71,4 +71,34 @@ public interface PowUsersService {
 	 */
 	Optional<PowUser> getById(Long id);
 
+	/**
+	 * Tell whether users have an email address that mail can reach them at. The default
+	 * is right when users sign in by email; a users service of the username mode says
+	 * whether its users have an email column ({@link PowUsernameUser}).
+	 * @return whether password reset, email confirmation and invitations can mail users
+	 */
+	default boolean storesEmails() {
+		return true;
+	}
+
+	/**
+	 * Find a user by email address, normalized first. The default looks the address up as
+	 * the user id, which is right when users sign in by email.
+	 * @param email the address
+	 * @return the user, or empty
+	 */
+	default Optional<PowUser> getByEmail(String email) {
+		return getByUserId(email);
+	}
+
+	/**
+	 * Return the address mail reaches the user at. The default is the user id, which is
+	 * right when users sign in by email.
+	 * @param user the user
+	 * @return the address, or empty when the user has none
+	 */
+	default Optional<String> emailOf(PowUser user) {
+		return Optional.ofNullable(user.getUserId());
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.powspring.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,6 +108,8 @@ class AdversarialInputTests extends WebFlowTestSupport {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users WHERE id = 42").query(Long.class).single()).isZero();
 	}
 
+	private static final int CONNECTION_CLOSED = -1;
+
 	@Test
 	void wrongContentTypeAndOversizedBodyGetAClientError() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
@@ -114,10 +117,10 @@ class AdversarialInputTests extends WebFlowTestSupport {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"jane@example.com\",\"password\":\"secret1234\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> oversized = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/registration"))
+		int oversized = statusOrClosed(client, HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/registration"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("userId=" + "a".repeat(3 * 1024 * 1024), StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 		HttpResponse<String> invalidUtf8 = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/registration"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 'u', 's', 'e', 'r', 'I', 'd', '=', (byte) 0xC3,
@@ -125,9 +128,20 @@ class AdversarialInputTests extends WebFlowTestSupport {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(json.statusCode()).isBetween(400, 499);
-		assertThat(oversized.statusCode()).isBetween(400, 499);
+		assertThat(oversized).as("400, or the connection closed").isIn(400, CONNECTION_CLOSED);
 		assertThat(invalidUtf8.statusCode()).isBetween(400, 499);
 		assertThat(userCount()).isZero();
+	}
+
+	// Beyond the container's swallow limit the server answers 400 and closes the connection
+	// without reading the rest of the body; a client still writing may see the close first.
+	private static int statusOrClosed(HttpClient client, HttpRequest request) throws InterruptedException {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+		}
+		catch (IOException ex) {
+			return CONNECTION_CLOSED;
+		}
 	}
 
 	@Test

@@ -81,7 +81,8 @@ public class RegistrationController extends PowControllerSupport {
 	public void setUserClass(Class<? extends PowUser> userClass) {
 		BeanWrapper wrapper = new BeanWrapperImpl(userClass);
 		this.userFieldInputs = this.userFields.stream()
-			.map((name) -> new UserFieldInput(name, UserFieldInput.inputType(wrapper.getPropertyType(name))))
+			.map((name) -> new UserFieldInput(name,
+					"email".equals(name) ? "email" : UserFieldInput.inputType(wrapper.getPropertyType(name))))
 			.toList();
 	}
 

@@ -93,12 +93,22 @@ public abstract class TestMailbox {
 	 * {@code () -> delivery.inFlight() == 0}
 	 */
 	public void clearOnceIdle(BooleanSupplier nothingInFlight) {
+		awaitIdle(nothingInFlight);
+		clear();
+	}
+
+	/**
+	 * Wait until the application has no mail on its way, so that asserting that a mail
+	 * did not arrive means it was never sent.
+	 * @param nothingInFlight whether the application's mail queue is empty, such as
+	 * {@code () -> delivery.inFlight() == 0}
+	 */
+	public void awaitIdle(BooleanSupplier nothingInFlight) {
 		Awaitility.await("the application's mail queue to empty")
 			.atMost(TIMEOUT)
 			.pollDelay(Duration.ZERO)
 			.pollInterval(POLL_INTERVAL)
 			.until(nothingInFlight::getAsBoolean);
-		clear();
 	}
 
 	private Optional<ReceivedMail> untaken(String recipient, String subject) {

@@ -1,18 +1,15 @@
 package dev.powspring.user.defaults.username;
 
-import dev.powspring.user.PowUser;
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.Column;
+import dev.powspring.user.PowUsernameUser;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
  * The user entity Pow maps when the application has none of its own and users sign in by
- * user name.
+ * user name; it has an optional email address.
  */
 @Entity(name = "PowDefaultUser")
 @Table(name = "users")
-@AttributeOverride(name = "userId", column = @Column(name = "username", nullable = false))
-public class DefaultUsernameUser extends PowUser {
+public class DefaultUsernameUser extends PowUsernameUser {
 
 }
