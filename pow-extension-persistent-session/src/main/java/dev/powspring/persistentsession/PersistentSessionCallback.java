@@ -54,7 +54,8 @@ public class PersistentSessionCallback implements PowControllerCallback, Ordered
 		if (PowAction.SESSION_CREATE.equals(context.action()) && rememberRequested(context)) {
 			SessionRecord session = this.sessions.currentRecord(context.request()).orElseThrow();
 			this.cookies.write(context.request(), context.response(),
-					this.tokens.issue(context.user().getId(), session.fingerprint(), session.metadata()),
+					this.tokens.issue(context.user().getId(), session.fingerprint(), session.metadata(),
+							session.startedAt()),
 					this.tokens.ttl());
 		}
 		if (PowAction.REGISTRATION_UPDATE.equals(context.action()) && context.params() != null

@@ -2,8 +2,8 @@ package dev.powspring.persistentsession;
 
 import java.util.Optional;
 
-import dev.powspring.persistentsession.PersistentSessionTokens.Found;
-import dev.powspring.persistentsession.PersistentSessionTokens.PersistentSessionToken;
+import dev.powspring.session.RenewalTokens.Found;
+import dev.powspring.session.RenewalTokens.RenewalToken;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
 import dev.powspring.session.SignInRefusedException;
@@ -52,7 +52,7 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 			this.cookies.delete(request, response);
 			return Optional.empty();
 		}
-		PersistentSessionToken record = found.get().record();
+		RenewalToken record = found.get().record();
 		if (record.rotatedAt() != null) {
 			return this.tokens.withinGrace(record) ? this.users.getById(record.userId())
 					: theft(request, response, record);
@@ -78,7 +78,7 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 	}
 
 	private Optional<PowUser> theft(HttpServletRequest request, HttpServletResponse response,
-			PersistentSessionToken record) {
+			RenewalToken record) {
 		logger.warn("A replaced remember-me token of user " + record.userId()
 				+ " was presented again; revoking every session and remember-me token of the user");
 		this.tokens.revokeAll(record.userId());

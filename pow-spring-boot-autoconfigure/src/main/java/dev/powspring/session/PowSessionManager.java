@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.powspring.store.LinkedReadPowStore;
 import dev.powspring.store.PowStore;
-import dev.powspring.store.PrincipalIndexedPowStore;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.PowCookie;
@@ -20,13 +18,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Creates, resolves, rotates and deletes sessions, Pow's credentials cache.
+ * Creates, resolves, rotates and deletes browser sessions, carried in the session cookie:
+ * Pow's credentials cache.
  * <p>
- * A session is a random token, signed before it reaches the client, mapped in the store
- * to a {@link SessionRecord}. The signed-in user is kept once per user in the store, so an
- * update seen through one session is seen through all of that user's sessions. Tokens
- * rotate once the renewal interval has passed; the replaced token keeps working for a
- * short grace period so that concurrent requests of the same browser are not signed out.
+ * What a session is (token, store record, shared user copy, rotation and lifetimes) is
+ * {@link PowSessions}; this class adds where the token travels, the cookie, and what a
+ * request learns: the sign-in guards, the sign-out listeners and the request's session.
  */
 public class PowSessionManager {
 
@@ -34,17 +31,11 @@ public class PowSessionManager {
 	public static final String SESSIONS = "credentials";
 
 	/** Store namespace of the shared user copies, keyed by user id. */
-	public static final String USERS = "credentials_user";
-
-	private static final String ROTATION_LOCKS = "credentials_rotation";
+	public static final String USERS = PowSessions.USERS;
 
 	private static final String SIGNATURE_PURPOSE = "session";
 
-	private final PowStore store;
-
-	private final TokenSigner signer;
-
-	private final Clock clock;
+	private final PowSessions core;
 
 	private final Settings settings;
 
@@ -71,9 +62,8 @@ public class PowSessionManager {
 	 * @param settings cookie name and timings
 	 */
 	public PowSessionManager(PowStore store, TokenSigner signer, Clock clock, Settings settings) {
-		this.store = store;
-		this.signer = signer;
-		this.clock = clock;
+		this.core = new PowSessions(store, signer, clock, new PowSessions.Settings(SESSIONS, SIGNATURE_PURPOSE,
+				settings.ttl(), settings.renewalInterval(), settings.rotationGrace(), settings.absoluteTtl()));
 		this.settings = settings;
 	}
 
@@ -153,19 +143,14 @@ public class PowSessionManager {
 		if (refusal.isPresent()) {
 			throw new SignInRefusedException(user, refusal.get());
 		}
-		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
-		if (fingerprint == null) {
-			// A new session: no earlier session can share its fingerprint.
-			fingerprint = TokenSigner.randomToken();
+		requestKey(request).ifPresent(this.core::delete);
+		if (fingerprint != null) {
+			// Earlier sessions with this fingerprint are leftovers of the one replaced.
+			this.core.deleteWithFingerprint(user.getId(), fingerprint);
 		}
-		else {
-			deleteSessionsWithFingerprint(user.getId(), fingerprint);
-		}
-		Instant now = this.clock.instant();
-		SessionRecord record = new SessionRecord(user.getId(), fingerprint, now, null, metadata,
-				(startedAt != null) ? startedAt : now);
-		issue(request, response, user, record);
-		request.setAttribute(CREATED_RECORD_ATTRIBUTE, record);
+		PowSessions.Issued issued = this.core.start(user, fingerprint, metadata, startedAt);
+		writeCookie(request, response, issued);
+		request.setAttribute(CREATED_RECORD_ATTRIBUTE, issued.record());
 		PowCurrentUser.assign(request, user);
 	}
 
@@ -178,38 +163,28 @@ public class PowSessionManager {
 	 * @return the user, or empty
 	 */
 	public Optional<PowUser> resolve(HttpServletRequest request, HttpServletResponse response) {
-		Optional<String> token = requestToken(request);
-		if (token.isEmpty()) {
+		Optional<String> key = requestKey(request);
+		if (key.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<SessionRecord> record;
-		Optional<PowUser> user;
-		if (this.store instanceof LinkedReadPowStore linkedRead) {
-			// One round trip for both reads: a session's principal is its user's key.
-			Optional<LinkedReadPowStore.Linked<SessionRecord, PowUser>> linked = linkedRead.getLinked(SESSIONS,
-					token.get(), SessionRecord.class, USERS, PowUser.class);
-			record = linked.map(LinkedReadPowStore.Linked::value);
-			user = linked.flatMap(LinkedReadPowStore.Linked::linked);
-		}
-		else {
-			record = this.store.get(SESSIONS, token.get(), SessionRecord.class);
-			user = record.flatMap((found) -> this.store.get(USERS, userKey(found.userId()), PowUser.class));
-		}
-		if (record.isEmpty()) {
+		Optional<PowSessions.Found> found = this.core.find(key.get());
+		if (found.isEmpty()) {
 			PowCookies.delete(request, response, this.settings.cookie());
 			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
-		if (user.isEmpty() || beyondAbsoluteLifetime(record.get())) {
-			this.store.delete(SESSIONS, token.get());
+		SessionRecord record = found.get().record();
+		Optional<PowUser> user = found.get().user();
+		if (user.isEmpty() || this.core.beyondAbsoluteLifetime(record)) {
+			this.core.delete(key.get());
 			PowCookies.delete(request, response, this.settings.cookie());
 			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
 			return Optional.empty();
 		}
-		if (rotationDue(record.get())) {
-			rotate(request, response, token.get(), record.get(), user.get());
+		if (this.core.rotationDue(record)) {
+			this.core.rotate(found.get(), user.get()).ifPresent((issued) -> writeCookie(request, response, issued));
 		}
-		request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, record.get());
+		request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, record);
 		return user;
 	}
 
@@ -223,7 +198,7 @@ public class PowSessionManager {
 		for (PowSignOutListener listener : this.signOutListeners) {
 			listener.signingOut(request, response);
 		}
-		requestToken(request).ifPresent((token) -> this.store.delete(SESSIONS, token));
+		requestKey(request).ifPresent(this.core::delete);
 		PowCookies.delete(request, response, this.settings.cookie());
 		PowCurrentUser.assign(request, null);
 		request.removeAttribute(CREATED_RECORD_ATTRIBUTE);
@@ -248,10 +223,7 @@ public class PowSessionManager {
 	 * @param user the user as now stored
 	 */
 	public void refreshUser(PowUser user) {
-		String key = userKey(user.getId());
-		if (this.store.get(USERS, key, PowUser.class).isPresent()) {
-			this.store.put(USERS, key, user, this.settings.ttl());
-		}
+		this.core.refreshUser(user);
 	}
 
 	/**
@@ -260,12 +232,8 @@ public class PowSessionManager {
 	 * @param userId the user's primary key
 	 */
 	public void deleteAll(Long userId) {
-		if (this.store instanceof PrincipalIndexedPowStore indexed) {
-			for (String token : indexed.findKeysByPrincipal(SESSIONS, userKey(userId))) {
-				indexed.delete(SESSIONS, token);
-			}
-		}
-		this.store.delete(USERS, userKey(userId));
+		this.core.deleteAll(userId);
+		this.core.deleteUserCopy(userId);
 		if (this.eventPublisher != null) {
 			this.eventPublisher.publishEvent(new SessionsRevokedEvent(this, userId));
 		}
@@ -288,68 +256,15 @@ public class PowSessionManager {
 		if (resolved != null) {
 			return (resolved instanceof SessionRecord record) ? Optional.of(record) : Optional.empty();
 		}
-		return requestToken(request).flatMap((token) -> this.store.get(SESSIONS, token, SessionRecord.class));
+		return requestKey(request).flatMap(this.core::get);
 	}
 
-	private boolean beyondAbsoluteLifetime(SessionRecord record) {
-		Duration absolute = this.settings.absoluteTtl();
-		return absolute != null && !this.clock.instant().isBefore(record.startedAt().plus(absolute));
+	private void writeCookie(HttpServletRequest request, HttpServletResponse response, PowSessions.Issued issued) {
+		PowCookies.write(request, response, this.settings.cookie(), issued.signedToken(), null);
 	}
 
-	private boolean rotationDue(SessionRecord record) {
-		Duration interval = this.settings.renewalInterval();
-		return record.rotatedAt() == null && interval != null
-				&& !this.clock.instant().isBefore(record.insertedAt().plus(interval));
-	}
-
-	private void rotate(HttpServletRequest request, HttpServletResponse response, String token, SessionRecord record,
-			PowUser user) {
-		// Only one of several concurrent requests rotates; the others carry on with the
-		// old token, which stays valid for the grace period.
-		if (!this.store.putIfAbsent(ROTATION_LOCKS, token, Boolean.TRUE, this.settings.rotationGrace())) {
-			return;
-		}
-		Instant now = this.clock.instant();
-		putRecord(token, record.rotated(now), this.settings.rotationGrace());
-		issue(request, response, user, new SessionRecord(record.userId(), record.fingerprint(), now, null,
-				record.metadata(), record.startedAt()));
-	}
-
-	private void issue(HttpServletRequest request, HttpServletResponse response, PowUser user, SessionRecord record) {
-		String token = TokenSigner.randomToken();
-		this.store.put(USERS, userKey(user.getId()), user, this.settings.ttl());
-		putRecord(token, record, this.settings.ttl());
-		PowCookies.write(request, response, this.settings.cookie(), this.signer.sign(SIGNATURE_PURPOSE, token),
-				null);
-	}
-
-	private void putRecord(String token, SessionRecord record, Duration ttl) {
-		if (this.store instanceof PrincipalIndexedPowStore indexed) {
-			indexed.put(SESSIONS, token, record, ttl, userKey(record.userId()));
-		}
-		else {
-			this.store.put(SESSIONS, token, record, ttl);
-		}
-	}
-
-	private void deleteSessionsWithFingerprint(Long userId, String fingerprint) {
-		if (!(this.store instanceof PrincipalIndexedPowStore indexed)) {
-			return;
-		}
-		for (String token : indexed.findKeysByPrincipal(SESSIONS, userKey(userId))) {
-			indexed.get(SESSIONS, token, SessionRecord.class)
-				.filter((record) -> fingerprint.equals(record.fingerprint()))
-				.ifPresent((record) -> indexed.delete(SESSIONS, token));
-		}
-	}
-
-	private Optional<String> requestToken(HttpServletRequest request) {
-		return PowCookies.read(request, this.settings.cookie())
-			.flatMap((value) -> this.signer.verify(SIGNATURE_PURPOSE, value));
-	}
-
-	private static String userKey(Long userId) {
-		return String.valueOf(userId);
+	private Optional<String> requestKey(HttpServletRequest request) {
+		return PowCookies.read(request, this.settings.cookie()).flatMap(this.core::keyOf);
 	}
 
 	/**
