@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowSessionFilter;
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
 import dev.powspring.store.PowStoreUnavailableException;
@@ -83,8 +84,10 @@ class PowWebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions,
-			ObjectProvider<PowSessionRestorer> restorers, PowUsersService users, PowProperties properties) {
+			ObjectProvider<PowSessionRestorer> restorers, ObjectProvider<PowRequestAuthenticator> authenticators,
+			PowUsersService users, PowProperties properties) {
 		PowSessionFilter filter = new PowSessionFilter(sessions, restorers.orderedStream().toList());
+		filter.setAuthenticators(authenticators.orderedStream().toList());
 		if (properties.getSession().isReloadUser()) {
 			filter.setUserReloader((id) -> reload(users, id));
 		}

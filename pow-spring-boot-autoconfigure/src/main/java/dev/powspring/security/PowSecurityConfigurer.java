@@ -1,5 +1,6 @@
 package dev.powspring.security;
 
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.guard.PowAuthErrorHandler;
@@ -65,7 +66,10 @@ public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecur
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
 			csrf.csrfTokenRepository(context.getBean(PowCsrfTokenRepository.class))
-				.csrfTokenRequestHandler(new PowCsrfTokenRequestHandler());
+				.csrfTokenRequestHandler(new PowCsrfTokenRequestHandler())
+				// No cookie authenticates a request decided by its own token (an API
+				// client's), so no other site can forge it.
+				.ignoringRequestMatchers(PowRequestAuthenticator::decidedByCredentials);
 		}
 		PowAuthErrorHandler errorHandler = context.getBean(PowAuthErrorHandler.class);
 		FlashMapManager flashMapManager = context.getBeanProvider(FlashMapManager.class).getIfAvailable();

@@ -3,6 +3,7 @@ package dev.powspring.security;
 import java.util.Optional;
 
 import dev.powspring.session.PowCurrentUser;
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.PowUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,6 +81,11 @@ public class PowSecurityContextRepository implements SecurityContextRepository {
 
 	@Override
 	public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+		if (PowRequestAuthenticator.decidedByCredentials(request)) {
+			// The request's own token decides who it is from; no cookie session is made or
+			// ended for it.
+			return;
+		}
 		Authentication authentication = context.getAuthentication();
 		if (authentication == null || TRUST_RESOLVER.isAnonymous(authentication)) {
 			if (PowCurrentUser.get(request).isPresent() || this.sessions.currentRecord(request).isPresent()) {

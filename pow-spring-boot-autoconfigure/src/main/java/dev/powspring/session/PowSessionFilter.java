@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the signed-in user once per request and exposes it as the request attribute
- * {@value PowCurrentUser#ATTRIBUTE}, before any handler, interceptor or view runs. When
- * the request has no valid session, the {@link PowSessionRestorer}s may restore one.
+ * {@value PowCurrentUser#ATTRIBUTE}, before any handler, interceptor or view runs. The
+ * {@link PowRequestAuthenticator}s decide first, for requests that carry credentials of
+ * their own; otherwise the session cookie does, and when the request has no valid session,
+ * the {@link PowSessionRestorer}s may restore one.
  */
 public class PowSessionFilter extends OncePerRequestFilter {
 
@@ -29,9 +31,19 @@ public class PowSessionFilter extends OncePerRequestFilter {
 
 	private Function<Long, Optional<PowUser>> userReloader;
 
+	private List<PowRequestAuthenticator> authenticators = List.of();
+
 	public PowSessionFilter(PowSessionManager sessions, List<PowSessionRestorer> restorers) {
 		this.sessions = sessions;
 		this.restorers = List.copyOf(restorers);
+	}
+
+	/**
+	 * Set what decides requests that carry credentials of their own, before the cookie.
+	 * @param authenticators the authenticators, in order
+	 */
+	public void setAuthenticators(List<PowRequestAuthenticator> authenticators) {
+		this.authenticators = List.copyOf(authenticators);
 	}
 
 	/**
@@ -61,6 +73,13 @@ public class PowSessionFilter extends OncePerRequestFilter {
 	}
 
 	private Optional<PowUser> resolve(HttpServletRequest request, HttpServletResponse response) {
+		for (PowRequestAuthenticator authenticator : this.authenticators) {
+			Optional<PowRequestAuthenticator.Verdict> verdict = authenticator.authenticate(request);
+			if (verdict.isPresent()) {
+				request.setAttribute(PowRequestAuthenticator.DECIDED_ATTRIBUTE, Boolean.TRUE);
+				return Optional.ofNullable(verdict.get().user());
+			}
+		}
 		Optional<PowUser> user = this.sessions.resolve(request, response);
 		if (user.isPresent() && this.userReloader != null) {
 			user = this.userReloader.apply(user.get().getId());

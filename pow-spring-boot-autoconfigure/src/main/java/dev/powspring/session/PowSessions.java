@@ -120,8 +120,18 @@ public class PowSessions {
 	 * @return {@code true} when it must end however active it is
 	 */
 	public boolean beyondAbsoluteLifetime(SessionRecord record) {
+		return beyondAbsoluteLifetime(record.startedAt());
+	}
+
+	/**
+	 * Tell whether a sign-in at the given time has outlived the absolute lifetime of
+	 * sessions.
+	 * @param startedAt when the sign-in happened
+	 * @return {@code true} when no session may continue it
+	 */
+	public boolean beyondAbsoluteLifetime(Instant startedAt) {
 		Duration absolute = this.settings.absoluteTtl();
-		return absolute != null && !this.clock.instant().isBefore(record.startedAt().plus(absolute));
+		return absolute != null && !this.clock.instant().isBefore(startedAt.plus(absolute));
 	}
 
 	/**

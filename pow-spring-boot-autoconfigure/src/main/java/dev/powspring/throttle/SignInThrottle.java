@@ -3,6 +3,7 @@ package dev.powspring.throttle;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.user.UserIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -149,7 +150,9 @@ public class SignInThrottle {
 				if (this.device != null) {
 					SignInThrottle.this.throttle.clear(DEVICE, this.device);
 				}
-				if (SignInThrottle.this.devices != null) {
+				// An API client keeps no cookie, so it cannot become a known device.
+				if (SignInThrottle.this.devices != null
+						&& !PowRequestAuthenticator.decidedByCredentials(this.request)) {
 					SignInThrottle.this.devices.remember(this.request, response, this.userId, this.device);
 				}
 			}

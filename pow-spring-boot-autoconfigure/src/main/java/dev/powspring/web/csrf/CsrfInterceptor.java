@@ -2,6 +2,7 @@ package dev.powspring.web.csrf;
 
 import java.util.Set;
 
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Prepares a CSRF token for every handled request, and refuses a state-changing request
  * to a {@link CsrfProtected @CsrfProtected} handler with 403 when it comes from another
  * site (by its {@code Sec-Fetch-Site} or {@code Origin} header) or lacks a valid token.
- * After a request signed someone in or out, a new token is issued.
+ * After a request signed someone in or out, a new token is issued. A request whose own
+ * credentials decided who it is from (an API token) needs none.
  */
 public class CsrfInterceptor implements HandlerInterceptor {
 
@@ -51,6 +53,11 @@ public class CsrfInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
+		if (PowRequestAuthenticator.decidedByCredentials(request)) {
+			// No cookie authenticates this request, so no other site can forge it; and it
+			// gets no CSRF cookie.
+			return true;
+		}
 		if (!SAFE_METHODS.contains(request.getMethod()) && isProtected(handler)) {
 			String refusal = fromAnotherSite(request) ? "it comes from another site"
 					: (alreadyChecked(request) || this.csrf.isValid(request) ? null
@@ -72,7 +79,8 @@ public class CsrfInterceptor implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		if (PowSessionManager.signedInOrOutDuring(request) && !response.isCommitted()) {
+		if (PowSessionManager.signedInOrOutDuring(request) && !response.isCommitted()
+				&& !PowRequestAuthenticator.decidedByCredentials(request)) {
 			this.csrf.rotate(request, response);
 		}
 	}

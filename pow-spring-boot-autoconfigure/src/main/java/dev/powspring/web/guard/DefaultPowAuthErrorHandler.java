@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.web.LocalPaths;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.PowMessages;
@@ -22,8 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Pow's default answers: a browser is redirected (to sign in, or away from a page for
- * anonymous users) or shown the 403 error page; a client that asks for JSON and not HTML
- * gets a JSON error with 401 or 403.
+ * anonymous users) or shown the 403 error page; a client that asks for JSON and not HTML,
+ * and an API client whose token decided its request, gets a JSON error with 401 or 403.
  */
 public class DefaultPowAuthErrorHandler implements PowAuthErrorHandler {
 
@@ -82,11 +83,16 @@ public class DefaultPowAuthErrorHandler implements PowAuthErrorHandler {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Map<String, Object> error = Map.of("status", status.value(), "message", message);
+		// "code" is the shape of Pow's API guide; "status" that of Pow's other JSON errors.
+		Map<String, Object> error = Map.of("status", status.value(), "code", status.value(), "message", message);
 		response.getWriter().write(JsonMapper.shared().writeValueAsString(Map.of("error", error)));
 	}
 
 	private static boolean wantsJson(HttpServletRequest request) {
+		if (PowRequestAuthenticator.decidedByCredentials(request)) {
+			// An API client's request, decided by its token rather than a cookie.
+			return true;
+		}
 		String accept = request.getHeader("Accept");
 		if (!StringUtils.hasText(accept)) {
 			return false;

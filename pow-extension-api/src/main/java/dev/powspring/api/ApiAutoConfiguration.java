@@ -1,0 +1,107 @@
+package dev.powspring.api;
+
+import java.time.Clock;
+
+import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.PowSessions;
+import dev.powspring.session.RenewalTokens;
+import dev.powspring.session.SessionsRevokedEvent;
+import dev.powspring.store.PowStore;
+import dev.powspring.store.PrincipalIndexedPowStore;
+import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.token.TokenSigner;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.web.PowRoutes;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * of API tokens: on when this module is on the classpath, off with
+ * {@code pow.api.enabled=false}.
+ */
+@AutoConfiguration(after = PowAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "pow.api.enabled", matchIfMissing = true)
+@ConditionalOnBean({ PowUsersService.class, PowSessionManager.class })
+@EnableConfigurationProperties(ApiProperties.class)
+public class ApiAutoConfiguration {
+
+	/** Basename of the extension's message bundle. */
+	public static final String MESSAGES_BASENAME = "dev/powspring/api/messages";
+
+	/** Store namespace and signature purpose of access tokens. */
+	static final String ACCESS = "api_access";
+
+	/** Store namespace and signature purpose of renewal tokens. */
+	static final String RENEWAL = "api_renewal";
+
+	@Bean
+	static PowMessageBundle powApiMessageBundle() {
+		return new PowMessageBundle(MESSAGES_BASENAME);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiTokens powApiTokens(PowStore store, TokenSigner signer, Clock clock, ApiProperties properties,
+			PowProperties powProperties) {
+		if (!(store instanceof PrincipalIndexedPowStore indexed)) {
+			throw new IllegalStateException("API tokens are revoked per user, which needs a store that indexes "
+					+ "entries by user (a PrincipalIndexedPowStore); " + store.getClass().getName()
+					+ " does not. Set pow.api.enabled=false, or use such a store.");
+		}
+		PowSessions access = new PowSessions(indexed, signer, clock, new PowSessions.Settings(ACCESS, ACCESS,
+				properties.getAccessTokenTtl(), null, properties.getRenewalGrace(),
+				powProperties.getSession().getAbsoluteTtl()));
+		RenewalTokens renewal = new RenewalTokens(indexed, signer, clock, RENEWAL, RENEWAL,
+				properties.getRenewalTokenTtl(), properties.getRenewalGrace());
+		return new ApiTokens(access, renewal);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiAuthenticator powApiAuthenticator(ApiTokens tokens, ApiProperties properties, PowRoutes routes) {
+		return new ApiAuthenticator(tokens, routes.path(properties.getPath()));
+	}
+
+	@Bean
+	ApplicationListener<SessionsRevokedEvent> powApiTokenRevocation(ApiTokens tokens) {
+		return (event) -> tokens.revokeAll(event.getUserId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiControllerSupport.Collaborators powApiCollaborators(ApiTokens tokens, PowUsersService users,
+			PowSessionManager sessions, MessageSource messageSource, PowProperties powProperties) {
+		return new ApiControllerSupport.Collaborators(tokens, users, sessions, messageSource,
+				powProperties.getUserIdField());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiSessionController powApiSessionController(ApiControllerSupport.Collaborators collaborators,
+			ObjectProvider<SignInThrottle> signInThrottle) {
+		return new ApiSessionController(collaborators, signInThrottle.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiRegistrationController powApiRegistrationController(ApiControllerSupport.Collaborators collaborators,
+			PowProperties powProperties) {
+		return new ApiRegistrationController(collaborators, powProperties.getRegistration().isEnabled(),
+				powProperties.getUserFields());
+	}
+
+}
