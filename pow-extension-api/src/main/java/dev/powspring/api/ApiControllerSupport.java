@@ -69,7 +69,7 @@ public abstract class ApiControllerSupport {
 	 * @return the answer
 	 */
 	protected ResponseEntity<Map<String, Object>> signIn(HttpServletRequest request, PowUser user) {
-		Optional<String> refusal = sessions().signInRefusal(user);
+		Optional<String> refusal = sessions().checkSignIn(request, user);
 		if (refusal.isPresent()) {
 			String message = this.messageSource.getMessage("pow.api.messages.sign-in-refused." + refusal.get(), null,
 					message(request, "pow.api.messages.sign-in-refused"), RequestContextUtils.getLocale(request));

@@ -109,15 +109,22 @@ public class EmailConfirmationAutoConfiguration {
 		@ConditionalOnMissingBean
 		EmailConfirmationCallback powEmailConfirmationCallback(EmailConfirmations confirmations,
 				EmailConfirmationMails mails, EmailConfirmationMessages messages, PowRoutes routes,
-				PowProperties powProperties, ObjectProvider<PowThrottle> throttle,
-				ObjectProvider<ClientAddresses> addresses, PowUsersService users) {
-			EmailConfirmationCallback callback = new EmailConfirmationCallback(confirmations, mails, messages, routes,
+				PowProperties powProperties, PowUsersService users) {
+			return new EmailConfirmationCallback(confirmations, mails, messages, routes,
 					powProperties.isPreventUserEnumeration(), users,
 					powProperties.getUserIdField() == UserIdField.EMAIL);
-			throttle.ifAvailable((available) -> callback.setThrottle(new RequestThrottle(available,
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailConfirmationReminder powEmailConfirmationReminder(EmailConfirmations confirmations,
+				EmailConfirmationMails mails, PowUsersService users, PowProperties powProperties,
+				ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
+			EmailConfirmationReminder reminder = new EmailConfirmationReminder(confirmations, mails, users);
+			throttle.ifAvailable((available) -> reminder.setThrottle(new RequestThrottle(available,
 					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
 					powProperties.getThrottle().getConfirmationPerAddress())));
-			return callback;
+			return reminder;
 		}
 
 		@Bean

@@ -1,8 +1,5 @@
 package dev.powspring.emailconfirmation;
 
-import java.util.Optional;
-
-import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.EmailFormat;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIds;
@@ -23,7 +20,8 @@ import org.springframework.core.Ordered;
  * so that nothing (no remember-me cookie, say) is handed to an unconfirmed user.
  * <ul>
  * <li>Registering, signing in unconfirmed, or any other action whose sign-in the guard
- * refused: mail a link and tell the user to confirm.</li>
+ * refused: tell the user to confirm (the {@link EmailConfirmationReminder} mails the
+ * link).</li>
  * <li>Registering with an email that has an account: answer exactly as a registration,
  * change and send nothing (when user enumeration protection is on).</li>
  * <li>Changing the email: keep the confirmed one, mail a link to the new one.</li>
@@ -53,8 +51,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 
 	private final boolean emailIsUserId;
 
-	private RequestThrottle throttle;
-
 	/**
 	 * Create an instance.
 	 * @param confirmations the confirmation state
@@ -78,15 +74,6 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
-	/**
-	 * Limit how often confirmation mails go out again, per address and per client. Beyond
-	 * the limit the answer stays the same but no mail is sent.
-	 * @param throttle the throttle, or {@code null} for no limit
-	 */
-	public void setThrottle(RequestThrottle throttle) {
-		this.throttle = throttle;
-	}
-
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -103,14 +90,8 @@ public class EmailConfirmationCallback implements PowControllerCallback, Ordered
 	@Override
 	public PowCallbackResult beforeRespond(PowCallbackContext context) {
 		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(context.refusal())) {
-			// Whichever action signed the user in: sign-in, registration, an invitation.
-			boolean refused = this.throttle != null
-					&& this.throttle.attempt(context.request(), context.user().getUserId()).isPresent();
-			Optional<String> address = this.users.emailOf(context.user());
-			if (!refused && address.isPresent()) {
-				String token = this.confirmations.issue(context.user().getId());
-				this.mails.sendConfirmationLink(context.request(), address.get(), token);
-			}
+			// Whichever action signed the user in: sign-in, registration, an invitation. The
+			// EmailConfirmationReminder mailed a new link when the guard refused.
 			return askToConfirm(context);
 		}
 		if (PowAction.REGISTRATION_CREATE.equals(context.action()) && this.preventUserEnumeration

@@ -84,7 +84,7 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Set the publisher of {@link SessionsRevokedEvent}s.
+	 * Set the publisher of {@link SessionsRevokedEvent}s and {@link SignInRefusedEvent}s.
 	 * @param eventPublisher the publisher
 	 */
 	public void setEventPublisher(ApplicationEventPublisher eventPublisher) {
@@ -137,9 +137,25 @@ public class PowSessionManager {
 		return Optional.empty();
 	}
 
+	/**
+	 * Check that the {@link PowSignInGuard}s let the user sign in, for a sign-in that
+	 * makes no browser session (an API client's); a refusal is published as a
+	 * {@link SignInRefusedEvent}, as when {@code create} refuses.
+	 * @param request the sign-in request
+	 * @param user the user whose credentials were right
+	 * @return the first guard's reason code, or empty when the user may sign in
+	 */
+	public Optional<String> checkSignIn(HttpServletRequest request, PowUser user) {
+		Optional<String> refusal = signInRefusal(user);
+		if (refusal.isPresent() && this.eventPublisher != null) {
+			this.eventPublisher.publishEvent(new SignInRefusedEvent(this, request, user, refusal.get()));
+		}
+		return refusal;
+	}
+
 	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
 			Map<String, String> metadata, Instant startedAt) {
-		Optional<String> refusal = signInRefusal(user);
+		Optional<String> refusal = checkSignIn(request, user);
 		if (refusal.isPresent()) {
 			throw new SignInRefusedException(user, refusal.get());
 		}

@@ -1,0 +1,62 @@
+package dev.powspring.emailconfirmation;
+
+import java.util.Optional;
+
+import dev.powspring.session.SignInRefusedEvent;
+import dev.powspring.throttle.RequestThrottle;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
+
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Mails a new confirmation link to a user refused for an unconfirmed email, whatever was
+ * signing the user in: the sign-in form, registration, an invitation, the API.
+ */
+public class EmailConfirmationReminder implements ApplicationListener<SignInRefusedEvent> {
+
+	private final EmailConfirmations confirmations;
+
+	private final EmailConfirmationMails mails;
+
+	private final PowUsersService users;
+
+	private RequestThrottle throttle;
+
+	/**
+	 * Create an instance.
+	 * @param confirmations the confirmation state
+	 * @param mails sends confirmation links
+	 * @param users tells each user's email address
+	 */
+	public EmailConfirmationReminder(EmailConfirmations confirmations, EmailConfirmationMails mails,
+			PowUsersService users) {
+		this.confirmations = confirmations;
+		this.mails = mails;
+		this.users = users;
+	}
+
+	/**
+	 * Limit how often confirmation mails go out again, per address and per client. Beyond
+	 * the limit the answer stays the same but no mail is sent.
+	 * @param throttle the throttle, or {@code null} for no limit
+	 */
+	public void setThrottle(RequestThrottle throttle) {
+		this.throttle = throttle;
+	}
+
+	@Override
+	public void onApplicationEvent(SignInRefusedEvent event) {
+		if (!EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(event.getReason())) {
+			return;
+		}
+		PowUser user = event.getUser();
+		boolean refused = this.throttle != null
+				&& this.throttle.attempt(event.getRequest(), user.getUserId()).isPresent();
+		Optional<String> address = this.users.emailOf(user);
+		if (!refused && address.isPresent()) {
+			this.mails.sendConfirmationLink(event.getRequest(), address.get(), this.confirmations.issue(user.getId()));
+		}
+	}
+
+}
