@@ -104,4 +104,10 @@ public class ApiAutoConfiguration {
 				powProperties.getUserFields());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ApiDescriptionController powApiDescriptionController(ApiProperties properties, PowRoutes routes) {
+		return new ApiDescriptionController(routes.path(properties.getPath()));
+	}
+
 }

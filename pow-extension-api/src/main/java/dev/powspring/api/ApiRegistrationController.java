@@ -3,12 +3,13 @@ package dev.powspring.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import dev.powspring.web.PowController;
+import dev.powspring.web.guard.RequireAuthenticated;
+import dev.powspring.web.guard.RequireNotAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.BeanWrapper;
@@ -57,12 +58,10 @@ public class ApiRegistrationController extends ApiControllerSupport {
 	 * Register, and sign the new user in.
 	 */
 	@PostMapping
+	@RequireNotAuthenticated
 	public ResponseEntity<Map<String, Object>> create(HttpServletRequest request) {
 		if (!this.signUpEnabled) {
 			return error(request, HttpStatus.NOT_FOUND, "pow.api.messages.not-found");
-		}
-		if (tokenUser(request).isPresent()) {
-			return error(request, HttpStatus.FORBIDDEN, "pow.messages.api.already-authenticated");
 		}
 		UserResult result = users().create(ApiUserParams.read(request, userIdField()));
 		if (!result.succeeded()) {
@@ -75,25 +74,20 @@ public class ApiRegistrationController extends ApiControllerSupport {
 	 * Show the signed-in user.
 	 */
 	@GetMapping
+	@RequireAuthenticated
 	public ResponseEntity<Map<String, Object>> show(HttpServletRequest request) {
-		Optional<PowUser> user = tokenUser(request);
-		if (user.isEmpty()) {
-			return error(request, HttpStatus.UNAUTHORIZED, "pow.messages.api.not-authenticated");
-		}
-		return data(describe(user.get()));
+		return data(describe(tokenUser(request).orElseThrow()));
 	}
 
 	/**
 	 * Update the signed-in user; the current password is required.
 	 */
 	@RequestMapping(method = { RequestMethod.PATCH, RequestMethod.PUT })
+	@RequireAuthenticated
 	public ResponseEntity<Map<String, Object>> update(HttpServletRequest request) {
-		Optional<PowUser> user = tokenUser(request);
-		if (user.isEmpty()) {
-			return error(request, HttpStatus.UNAUTHORIZED, "pow.messages.api.not-authenticated");
-		}
+		PowUser user = tokenUser(request).orElseThrow();
 		UserParams params = ApiUserParams.read(request, userIdField());
-		UserResult result = users().update(user.get(), params);
+		UserResult result = users().update(user, params);
 		if (!result.succeeded()) {
 			return invalid(request, "pow.api.messages.invalid-update", result.errors());
 		}

@@ -10,6 +10,7 @@ import dev.powspring.throttle.TooManyAttempts;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.web.PowController;
+import dev.powspring.web.guard.RequireAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -97,10 +98,8 @@ public class ApiSessionController extends ApiControllerSupport {
 	 * Sign out: the access token and its renewal token stop working.
 	 */
 	@DeleteMapping
+	@RequireAuthenticated
 	public ResponseEntity<Map<String, Object>> delete(HttpServletRequest request) {
-		if (tokenUser(request).isEmpty()) {
-			return error(request, HttpStatus.UNAUTHORIZED, "pow.messages.api.not-authenticated");
-		}
 		ApiAuthenticator.token(request).ifPresent(tokens()::signOut);
 		return data(Map.of());
 	}
