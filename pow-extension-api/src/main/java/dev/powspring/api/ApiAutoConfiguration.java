@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.emailconfirmation.EmailConfirmationReminder;
 import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.resetpassword.ResetPasswordRequests;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessions;
 import dev.powspring.session.RenewalTokens;
@@ -20,19 +22,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * of API tokens: on when this module is on the classpath, off with
  * {@code pow.api.enabled=false}.
  */
-@AutoConfiguration(after = PowAutoConfiguration.class)
+@AutoConfiguration(after = PowAutoConfiguration.class,
+		afterName = { "dev.powspring.resetpassword.ResetPasswordAutoConfiguration",
+				"dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "pow.api.enabled", matchIfMissing = true)
 @ConditionalOnBean({ PowUsersService.class, PowSessionManager.class })
@@ -108,6 +114,41 @@ public class ApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiDescriptionController powApiDescriptionController(ApiProperties properties, PowRoutes routes) {
 		return new ApiDescriptionController(routes.path(properties.getPath()));
+	}
+
+	/**
+	 * Asking for a reset link over the API, when the application has password reset.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ResetPasswordRequests.class)
+	static class ResetPassword {
+
+		@Bean
+		@ConditionalOnBean(ResetPasswordRequests.class)
+		@ConditionalOnMissingBean
+		ApiResetPasswordController powApiResetPasswordController(ApiControllerSupport.Collaborators collaborators,
+				ResetPasswordRequests requests) {
+			return new ApiResetPasswordController(collaborators, requests);
+		}
+
+	}
+
+	/**
+	 * Asking for a new confirmation link over the API, when the application has email
+	 * confirmation.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EmailConfirmationReminder.class)
+	static class EmailConfirmation {
+
+		@Bean
+		@ConditionalOnBean(EmailConfirmationReminder.class)
+		@ConditionalOnMissingBean
+		ApiEmailConfirmationController powApiEmailConfirmationController(
+				ApiControllerSupport.Collaborators collaborators, EmailConfirmationReminder reminder) {
+			return new ApiEmailConfirmationController(collaborators, reminder);
+		}
+
 	}
 
 }

@@ -61,6 +61,10 @@ public abstract class ApiControllerSupport {
 		return this.userIdField;
 	}
 
+	protected MessageSource messageSource() {
+		return this.messageSource;
+	}
+
 	/**
 	 * Issue a token pair for a user whose credentials were just checked, unless a sign-in
 	 * guard refuses the user: then 403, with the guard's reason.

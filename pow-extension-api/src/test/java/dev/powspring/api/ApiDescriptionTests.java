@@ -31,7 +31,8 @@ class ApiDescriptionTests extends ApiTestSupport {
 		assertThat(base).isEqualTo("/api/v1");
 
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
-		assertThat(paths).containsOnlyKeys("/registration", "/session", "/session/renew");
+		assertThat(paths).containsOnlyKeys("/registration", "/session", "/session/renew", "/reset-password",
+				"/email-confirmation");
 		HttpClient http = HttpClient.newHttpClient();
 		paths.forEach((path, operations) -> operations.keySet().forEach((method) -> {
 			HttpRequest request = HttpRequest

@@ -6,6 +6,7 @@ import dev.powspring.session.SignInRefusedEvent;
 import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.ApplicationListener;
 
@@ -47,15 +48,28 @@ public class EmailConfirmationReminder implements ApplicationListener<SignInRefu
 
 	@Override
 	public void onApplicationEvent(SignInRefusedEvent event) {
-		if (!EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(event.getReason())) {
-			return;
+		if (EmailConfirmationSignInGuard.EMAIL_UNCONFIRMED.equals(event.getReason())) {
+			remind(event.getRequest(), event.getUser());
 		}
-		PowUser user = event.getUser();
-		boolean refused = this.throttle != null
-				&& this.throttle.attempt(event.getRequest(), user.getUserId()).isPresent();
+	}
+
+	/**
+	 * Mail a new link to the account with this address, when it waits for confirmation;
+	 * nothing otherwise, so that the caller answers alike either way.
+	 * @param request the request, for the link's host and the mail's locale
+	 * @param email the address
+	 */
+	public void remind(HttpServletRequest request, String email) {
+		this.users.getByEmail(email)
+			.filter((user) -> !this.confirmations.isConfirmed(user.getId()))
+			.ifPresent((user) -> remind(request, user));
+	}
+
+	private void remind(HttpServletRequest request, PowUser user) {
+		boolean refused = this.throttle != null && this.throttle.attempt(request, user.getUserId()).isPresent();
 		Optional<String> address = this.users.emailOf(user);
 		if (!refused && address.isPresent()) {
-			this.mails.sendConfirmationLink(event.getRequest(), address.get(), this.confirmations.issue(user.getId()));
+			this.mails.sendConfirmationLink(request, address.get(), this.confirmations.issue(user.getId()));
 		}
 	}
 

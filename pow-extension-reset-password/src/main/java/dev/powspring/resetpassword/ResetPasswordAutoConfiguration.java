@@ -89,16 +89,24 @@ public class ResetPasswordAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ResetPasswordRequests powResetPasswordRequests(PowUsersService users, ResetPasswordTokens tokens,
+			ResetPasswordMails mails,
+			@Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle) {
+		return new ResetPasswordRequests(users, tokens, mails, requestThrottle.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ResetPasswordController powResetPasswordController(PowControllerSupport.Collaborators collaborators,
-			ResetPasswordTokens tokens, ResetPasswordMessages messages, ResetPasswordMails mails,
-			PowProperties powProperties, @Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle) {
+			ResetPasswordRequests requests, ResetPasswordTokens tokens, ResetPasswordMessages messages,
+			PowProperties powProperties) {
 		if (!collaborators.users().storesEmails()) {
 			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
 					+ powProperties.getUserIdField().column() + " and have no email column. Let the user entity "
 					+ "extend PowUsernameUser, or set pow.reset-password.enabled=false.");
 		}
-		return new ResetPasswordController(collaborators, tokens, messages, mails,
-				powProperties.isPreventUserEnumeration(), requestThrottle.getIfAvailable());
+		return new ResetPasswordController(collaborators, requests, tokens, messages,
+				powProperties.isPreventUserEnumeration());
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.powspring.resetpassword;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
@@ -56,31 +55,26 @@ public class ResetPasswordController extends PowControllerSupport {
 
 	private final ResetPasswordMessages messages;
 
-	private final ResetPasswordMails mails;
+	private final ResetPasswordRequests requests;
 
 	private final boolean preventUserEnumeration;
-
-	private final RequestThrottle requestThrottle;
 
 	/**
 	 * Create an instance.
 	 * @param collaborators what every Pow controller works with
+	 * @param requests throttles reset requests and mails the links
 	 * @param tokens the reset tokens
 	 * @param messages the flash messages
-	 * @param mails sends the reset mail
 	 * @param preventUserEnumeration whether an unknown email gets the same answer as a
 	 * known one
-	 * @param requestThrottle limits reset requests, or {@code null} when throttling is off
 	 */
-	public ResetPasswordController(Collaborators collaborators, ResetPasswordTokens tokens,
-			ResetPasswordMessages messages, ResetPasswordMails mails, boolean preventUserEnumeration,
-			RequestThrottle requestThrottle) {
+	public ResetPasswordController(Collaborators collaborators, ResetPasswordRequests requests,
+			ResetPasswordTokens tokens, ResetPasswordMessages messages, boolean preventUserEnumeration) {
 		super(collaborators);
+		this.requests = requests;
 		this.tokens = tokens;
 		this.messages = messages;
-		this.mails = mails;
 		this.preventUserEnumeration = preventUserEnumeration;
-		this.requestThrottle = requestThrottle;
 	}
 
 	/**
@@ -106,8 +100,7 @@ public class ResetPasswordController extends PowControllerSupport {
 	@PostMapping
 	public String create(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
-		Optional<Duration> refused = (this.requestThrottle != null) ? this.requestThrottle.attempt(request, email)
-				: Optional.empty();
+		Optional<Duration> refused = this.requests.attempt(request, email);
 		if (refused.isPresent()) {
 			model.addAttribute("email", email);
 			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
@@ -116,13 +109,7 @@ public class ResetPasswordController extends PowControllerSupport {
 		UserParams params = new UserParams();
 		params.setUserId(email);
 		return perform(context(CREATE, request, response, redirectAttributes, params, null), (context) -> {
-			// Made before the lookup, so known and unknown emails take the same time.
-			String token = this.tokens.generate();
-			Optional<PowUser> user = users().getByEmail(email);
-			user.ifPresent((found) -> users().emailOf(found)
-				.ifPresent((address) -> this.mails.sendResetLink(request, found, address,
-						this.tokens.issue(token, found.getId()))));
-			return context.withOutcome(user.orElse(null), null);
+			return context.withOutcome(this.requests.send(request, email).orElse(null), null);
 		}, (outcome) -> {
 			if (outcome.user() == null && !this.preventUserEnumeration) {
 				model.addAttribute("email", email);

@@ -10,6 +10,8 @@ import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With email confirmation on, an API client gets no token until the address is confirmed:
- * a 403 with a stable reason, and a confirmation link mailed, as on the web.
+ * What the API mails, with email confirmation on: no token until the address is confirmed
+ * (a 403 with a stable reason, and a link mailed, as on the web), a new confirmation link
+ * on request, and a reset link on request; the same answer whether or not the account
+ * exists.
  */
 @PostgresTest
 @SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiEmailConfirmationTests {
+class ApiMailTests {
 
 	@RegisterExtension
 	static final SmtpTestServer mailbox = new SmtpTestServer();
@@ -50,6 +54,9 @@ class ApiEmailConfirmationTests {
 
 	@Autowired
 	private PowMailDelivery mailDelivery;
+
+	@Autowired
+	private PowUsersService users;
 
 	@BeforeEach
 	void startClean() {
@@ -82,6 +89,41 @@ class ApiEmailConfirmationTests {
 		browser.submit(browser.get(link), "form.pow-form", Map.of());
 
 		assertThat(api.signIn("jane@example.com", "secret1234").accessToken()).isNotBlank();
+	}
+
+	@Test
+	void askForANewConfirmationLinkThenMailedOnlyToAnAccountThatWaitsButTheSameAnswer() {
+		ApiClient api = new ApiClient(this.port);
+		api.postJson("/api/v1/registration",
+				Map.of("email", "kim@example.com", "password", "secret1234", "password_confirmation", "secret1234"),
+				null);
+		mailbox.awaitMail("kim@example.com", "Confirm your email address");
+
+		Answer known = api.postJson("/api/v1/email-confirmation", Map.of("email", "kim@example.com"), null);
+		Answer unknown = api.postForm("/api/v1/email-confirmation", Map.of("email", "nobody@example.com"), null);
+
+		assertThat(known.status()).isEqualTo(200);
+		assertThat(known.body()).isEqualTo("{\"data\":{}}").isEqualTo(unknown.body());
+		mailbox.awaitMail("kim@example.com", "Confirm your email address");
+		mailbox.awaitIdle(() -> this.mailDelivery.inFlight() == 0);
+		assertThat(mailbox.receivedBy("nobody@example.com")).isEmpty();
+	}
+
+	@Test
+	void askForAResetLinkThenMailedToAnExistingAccountButTheSameAnswer() {
+		ApiClient api = new ApiClient(this.port);
+		this.users.create(new UserParams("ann@example.com", "secret1234", "secret1234"));
+
+		Answer known = api.postForm("/api/v1/reset-password", Map.of("email", "ann@example.com"), null);
+		Answer unknown = api.postJson("/api/v1/reset-password", Map.of("email", "nobody@example.com"), null);
+
+		assertThat(known.status()).isEqualTo(200);
+		assertThat(known.body()).isEqualTo("{\"data\":{}}").isEqualTo(unknown.body());
+		String link = mailbox.awaitMail("ann@example.com", "Reset password link").path("/reset-password/");
+		Browser browser = new Browser(this.port);
+		assertThat(browser.get(link).status()).as("the link opens the web page").isEqualTo(200);
+		mailbox.awaitIdle(() -> this.mailDelivery.inFlight() == 0);
+		assertThat(mailbox.receivedBy("nobody@example.com")).isEmpty();
 	}
 
 }
