@@ -1,5 +1,9 @@
 package dev.powspring.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.powspring.mail.PowMailDelivery;
@@ -7,8 +11,11 @@ import dev.powspring.test.mail.DevelopmentMailboxPages;
 import dev.powspring.test.mail.TestMailbox;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.web.Browser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +43,9 @@ class PrefixedRoutesTests {
 
 	@Autowired
 	private PowMailDelivery mailDelivery;
+
+	@Autowired
+	private PowUsersService users;
 
 	private TestMailbox mailbox;
 
@@ -119,6 +129,37 @@ class PrefixedRoutesTests {
 				? Map.of("userId", email, "password", password, "persistent_session", "true")
 				: Map.of("userId", email, "password", password);
 		return browser.submit(browser.get("/auth/session/new"), "form.pow-form", fields);
+	}
+
+	@Test
+	void apiUnderThePrefixThenItsTokensSignInEverywhere() throws Exception {
+		this.users.create(new UserParams("jane@example.com", "secret1234", "secret1234"));
+		this.jdbc.sql("UPDATE users SET email_confirmed_at = now()").update();
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/auth/api/v1/session"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("user[email]=jane@example.com&user[password]=secret1234"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> unprefixed = http.send(HttpRequest.newBuilder(uri("/api/v1/session"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("user[email]=jane@example.com&user[password]=secret1234"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> description = http.send(HttpRequest.newBuilder(uri("/auth/api/v1/openapi.yaml")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(unprefixed.statusCode()).isNotEqualTo(200);
+		assertThat(description.body()).contains("url: \"/auth/api/v1\"");
+		String access = JsonMapper.shared().readTree(signedIn.body()).at("/data/access_token").asString();
+		HttpResponse<String> notes = http.send(HttpRequest.newBuilder(uri("/api/v1/notes"))
+			.header("Authorization", access)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notes.statusCode()).isEqualTo(200);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
 	}
 
 }
