@@ -56,11 +56,13 @@ public final class LoadBenchmark {
 
 	private static final Map<String, Double> PAGE_TARGETS = Map.of("memory", 0.90, "jdbc", 0.80, "redis", 0.80);
 
-	// Each pair: a page requested anonymously and one requested with a session.
+	// Each pair: a page requested anonymously and one requested with a session cookie, or
+	// with an API access token.
 	private static final List<PagePair> PAIRS = List.of(
-			new PagePair("Pow's forms", "/session/new", "/registration/edit", true),
-			new PagePair("same page", "/", "/", true),
-			new PagePair("sample app", "/", "/notes", false));
+			new PagePair("Pow's forms", "/session/new", "/registration/edit", true, false),
+			new PagePair("same page", "/", "/", true, false),
+			new PagePair("sample app", "/", "/notes", false, false),
+			new PagePair("JSON API", "/", "/api/v1/notes", false, true));
 
 	private static final double SIGN_IN_TARGET = 0.90;
 
@@ -117,6 +119,7 @@ public final class LoadBenchmark {
 				String base = "http://127.0.0.1:" + app.port();
 				String session = signedInCookies(app.port(), schema);
 				Map<String, String> signedIn = Map.of("Cookie", session);
+				Map<String, String> withToken = Map.of("Authorization", "Bearer " + accessToken(app.port()));
 
 				ProcessCpu appCpu = ProcessCpu.of(app.pid());
 				Supplier<Cpu> cpu = () -> new Cpu(appCpu.nanos(), POSTGRES_CPU.nanos(), REDIS_CPU.nanos());
@@ -130,7 +133,8 @@ public final class LoadBenchmark {
 				for (int round = -WARM_UP_ROUNDS; round < this.rounds; round++) {
 					for (PagePair pair : PAIRS) {
 						PageRun anonymous = measure(pages, base + pair.publicPath(), Map.of(), cpu);
-						PageRun authenticated = measure(pages, base + pair.protectedPath(), signedIn, cpu);
+						PageRun authenticated = measure(pages, base + pair.protectedPath(),
+								pair.token() ? withToken : signedIn, cpu);
 						if (round >= 0) {
 							anonymousRuns.get(pair).add(anonymous);
 							signedInRuns.get(pair).add(authenticated);
@@ -223,6 +227,21 @@ public final class LoadBenchmark {
 		return cookies;
 	}
 
+	/**
+	 * Sign the registered user in over the API and return the access token; checked to
+	 * sign a request in, so that every request wrk sends with it is.
+	 */
+	private static String accessToken(int port) {
+		Browser client = new Browser(port);
+		Browser.Page signedIn = client.postRaw("/api/v1/session",
+				"user%5Bemail%5D=" + encode(EMAIL) + "&user%5Bpassword%5D=" + encode(PASSWORD));
+		expect(signedIn, 200);
+		String token = signedIn.body().replaceFirst("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
+		expect(new Browser(port).header("Authorization", "Bearer " + token).get("/api/v1/notes"), 200);
+		expect(new Browser(port).get("/api/v1/notes"), 401);
+		return token;
+	}
+
 	private static void requireStillSignedIn(int port, String cookies) {
 		Browser browser = new Browser(port);
 		for (String cookie : cookies.split("; ")) {
@@ -305,6 +324,8 @@ public final class LoadBenchmark {
 			.append(pages.commandLine("http://127.0.0.1:<port>/                   # the same, session cookie"))
 			.append("\n")
 			.append(pages.commandLine("http://127.0.0.1:<port>/notes              # protected, session cookie"))
+			.append("\n")
+			.append(pages.commandLine("http://127.0.0.1:<port>/api/v1/notes       # protected JSON, access token"))
 			.append("\n")
 			.append(signIns.commandLine("http://127.0.0.1:<port>/session            # POST sign-in form"))
 			.append("\n```\n\n");
@@ -418,14 +439,16 @@ public final class LoadBenchmark {
 	 * @param targeted whether the pair differs in little but authentication, so that the
 	 * target applies to it
 	 */
-	private record PagePair(String name, String publicPath, String protectedPath, boolean targeted) {
+	private record PagePair(String name, String publicPath, String protectedPath, boolean targeted, boolean token) {
 
 		String publicLabel() {
 			return samePage() ? "anonymous `" + this.publicPath + "`" : "public `" + this.publicPath + "`";
 		}
 
 		String protectedLabel() {
-			return samePage() ? "signed in `" + this.protectedPath + "`" : "protected `" + this.protectedPath + "`";
+			String label = samePage() ? "signed in `" + this.protectedPath + "`"
+					: "protected `" + this.protectedPath + "`";
+			return this.token ? label + " (access token)" : label;
 		}
 
 		private boolean samePage() {
