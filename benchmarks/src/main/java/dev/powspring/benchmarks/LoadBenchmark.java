@@ -50,7 +50,7 @@ public final class LoadBenchmark {
 
 	private static final String EMAIL = "load@example.com";
 
-	private static final String PASSWORD = "load-test-password";
+	private static final String PASSWORD = "quiet-harbor-lantern-42";
 
 	private static final List<String> STORES = List.of("memory", "jdbc", "redis");
 
