@@ -2,7 +2,9 @@ package dev.powspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.powspring.password.PasswordAlgorithm;
 import dev.powspring.session.PowCurrentUser;
@@ -85,6 +87,10 @@ public class PowProperties {
 	private final Registration registration = new Registration();
 
 	private final Routes routes = new Routes();
+
+	private final Roles roles = new Roles();
+
+	private final Admin admin = new Admin();
 
 	private final Store store = new Store();
 
@@ -188,6 +194,14 @@ public class PowProperties {
 
 	public Routes getRoutes() {
 		return this.routes;
+	}
+
+	public Roles getRoles() {
+		return this.roles;
+	}
+
+	public Admin getAdmin() {
+		return this.admin;
 	}
 
 	public Store getStore() {
@@ -568,6 +582,21 @@ public class PowProperties {
 		 */
 		private List<String> notAuthenticatedPaths = new ArrayList<>();
 
+		/**
+		 * Path patterns only signed-in users with a role may reach, by role, such as
+		 * admin: /admin/**. A user without the role gets 403; an anonymous one is sent to
+		 * sign in.
+		 */
+		private Map<String, List<String>> rolePaths = new LinkedHashMap<>();
+
+		public Map<String, List<String>> getRolePaths() {
+			return this.rolePaths;
+		}
+
+		public void setRolePaths(Map<String, List<String>> rolePaths) {
+			this.rolePaths = rolePaths;
+		}
+
 		public List<String> getAuthenticatedPaths() {
 			return this.authenticatedPaths;
 		}
@@ -648,6 +677,40 @@ public class PowProperties {
 	/**
 	 * Signing up.
 	 */
+	public static class Roles {
+
+		// pow.roles.default: described in additional-spring-configuration-metadata.json,
+		// since a field cannot be named after a keyword.
+		private List<String> defaultRoles = new ArrayList<>(List.of("user"));
+
+		public List<String> getDefault() {
+			return this.defaultRoles;
+		}
+
+		public void setDefault(List<String> defaultRoles) {
+			this.defaultRoles = defaultRoles;
+		}
+
+	}
+
+	public static class Admin {
+
+		/**
+		 * User ids that get the admin role when they register or sign in with their
+		 * password: how a new application gets its first admin.
+		 */
+		private List<String> initialAdmins = new ArrayList<>();
+
+		public List<String> getInitialAdmins() {
+			return this.initialAdmins;
+		}
+
+		public void setInitialAdmins(List<String> initialAdmins) {
+			this.initialAdmins = initialAdmins;
+		}
+
+	}
+
 	public static class Routes {
 
 		/**

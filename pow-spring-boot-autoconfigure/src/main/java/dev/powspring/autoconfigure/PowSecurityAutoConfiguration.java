@@ -60,7 +60,7 @@ public class PowSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowAuthoritiesMapper powAuthoritiesMapper() {
-		return PowAuthoritiesMapper.USER_ROLE;
+		return PowAuthoritiesMapper.ROLES;
 	}
 
 	@Bean

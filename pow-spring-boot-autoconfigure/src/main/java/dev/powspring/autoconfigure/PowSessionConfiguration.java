@@ -7,12 +7,14 @@ import dev.powspring.session.PowSignInGuard;
 import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.UserRolesChangedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -56,6 +58,12 @@ class PowSessionConfiguration {
 		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
 		return sessions;
+	}
+
+	// A role change reaches every session of the user, of every kind, through its shared copy.
+	@Bean
+	ApplicationListener<UserRolesChangedEvent> powSessionsSeeRoleChanges(PowSessionManager sessions) {
+		return (event) -> sessions.refreshUser(event.getUser());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,13 +33,16 @@ class PowUsersConfiguration {
 	JpaPowUsersService powUsersService(EntityManagerFactory entityManagerFactory,
 			PlatformTransactionManager transactionManager,
 			@Qualifier(PowPasswordConfiguration.BEAN_NAME) PasswordEncoder passwordEncoder, PowProperties properties,
-			Clock clock, ObjectProvider<PowUserValidator> validators) {
+			Clock clock, ObjectProvider<PowUserValidator> validators, ApplicationEventPublisher events) {
 		PowProperties.Password password = properties.getPassword();
 		JpaPowUsersService users = new JpaPowUsersService(entityManagerFactory, transactionManager,
 				PowUserEntities.resolve(entityManagerFactory), properties.getUserIdField(), password.getMinLength(),
 				password.getMaxLength(), passwordEncoder, clock);
 		users.setUserFields(properties.getUserFields());
 		users.setValidators(validators.orderedStream().toList());
+		users.setDefaultRoles(properties.getRoles().getDefault());
+		users.setInitialAdmins(properties.getAdmin().getInitialAdmins());
+		users.setEventPublisher(events);
 		return users;
 	}
 

@@ -201,9 +201,11 @@ class PowWebConfiguration {
 	@Bean
 	PowGuardInterceptor powGuardInterceptor(PowAuthErrorHandler errorHandler, PowProperties properties,
 			ObjectProvider<SignedInCheck> signedInCheck) {
-		return new PowGuardInterceptor(properties.getGuards().getAuthenticatedPaths(),
+		PowGuardInterceptor guards = new PowGuardInterceptor(properties.getGuards().getAuthenticatedPaths(),
 				properties.getGuards().getNotAuthenticatedPaths(), errorHandler,
 				signedInCheck.getIfAvailable(() -> SignedInCheck.POW_USER));
+		guards.setRolePaths(properties.getGuards().getRolePaths());
+		return guards;
 	}
 
 	@Bean

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -18,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +35,9 @@ import org.springframework.validation.BindingResult;
 public class JpaPowUsersService implements PowUsersService {
 
 	private static final Log logger = LogFactory.getLog(JpaPowUsersService.class);
+
+	/** The role of those who look after the application's users. */
+	public static final String ADMIN_ROLE = "admin";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -66,6 +73,12 @@ public class JpaPowUsersService implements PowUsersService {
 	private final UserFields userFields;
 
 	private List<PowUserValidator> validators = List.of();
+
+	private Set<String> defaultRoles = Set.of();
+
+	private Set<String> initialAdmins = Set.of();
+
+	private ApplicationEventPublisher eventPublisher;
 
 	// Verified against when no user matches, so an unknown user costs one full hash check.
 	private final String dummyPasswordHash;
@@ -123,6 +136,31 @@ public class JpaPowUsersService implements PowUsersService {
 	}
 
 	/**
+	 * Set the roles every new user gets ({@code pow.roles.default}).
+	 * @param roles the role names
+	 */
+	public void setDefaultRoles(Collection<String> roles) {
+		this.defaultRoles = UserRoles.of(roles);
+	}
+
+	/**
+	 * Set the user ids that get the {@value #ADMIN_ROLE} role when they register or sign
+	 * in with their password ({@code pow.admin.initial-admins}).
+	 * @param userIds the user ids
+	 */
+	public void setInitialAdmins(Collection<String> userIds) {
+		this.initialAdmins = userIds.stream().map(UserIds::normalize).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Set the publisher of {@link UserRolesChangedEvent}s.
+	 * @param eventPublisher the publisher
+	 */
+	public void setEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	/**
 	 * Set the application's own user properties that registration and account edits may
 	 * set, from {@link UserParams#getFields()}.
 	 * @param names property names of the user entity
@@ -154,7 +192,35 @@ public class JpaPowUsersService implements PowUsersService {
 		if (this.passwordEncoder.upgradeEncoding(hash)) {
 			rehash(user.get(), givenPassword);
 		}
+		if (this.initialAdmins.contains(user.get().getUserId()) && !user.get().hasRole(ADMIN_ROLE)) {
+			return Optional.of(grantAdmin(user.get()));
+		}
 		return user;
+	}
+
+	private PowUser grantAdmin(PowUser user) {
+		Set<String> roles = new TreeSet<>(user.getRoles());
+		roles.add(ADMIN_ROLE);
+		logger.info("Granting the " + ADMIN_ROLE + " role to " + user + ", one of pow.admin.initial-admins");
+		return setRoles(user, roles);
+	}
+
+	@Override
+	public PowUser setRoles(PowUser user, Set<String> roles) {
+		Set<String> checked = UserRoles.of(roles);
+		PowUser stored = this.transactionTemplate.execute((status) -> {
+			PowUser managed = this.entityManager.find(this.userClass, user.getId());
+			if (managed == null) {
+				throw new IllegalStateException(user + " no longer exists");
+			}
+			managed.setRoles(checked);
+			managed.setUpdatedAt(this.clock.instant());
+			return managed;
+		});
+		if (this.eventPublisher != null) {
+			this.eventPublisher.publishEvent(new UserRolesChangedEvent(this, stored));
+		}
+		return stored;
 	}
 
 	private void rehash(PowUser user, String password) {
@@ -202,6 +268,11 @@ public class JpaPowUsersService implements PowUsersService {
 		}
 		changes.applyTo(user);
 		this.userFields.applyTo(user, fields);
+		Set<String> roles = new TreeSet<>(this.defaultRoles);
+		if (this.initialAdmins.contains(user.getUserId())) {
+			roles.add(ADMIN_ROLE);
+		}
+		user.setRoles(roles);
 		Instant now = this.clock.instant();
 		user.setInsertedAt(now);
 		user.setUpdatedAt(now);

@@ -1,8 +1,12 @@
 package dev.powspring.user;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -34,6 +38,10 @@ public abstract class PowUser {
 
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
+
+	@Column(name = "roles", nullable = false, length = 1024)
+	@Convert(converter = UserRoles.Column.class)
+	private Set<String> roles = new TreeSet<>();
 
 	public Long getId() {
 		return this.id;
@@ -78,6 +86,33 @@ public abstract class PowUser {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	/**
+	 * Return the user's roles, such as {@code admin}.
+	 * @return the roles, sorted and unmodifiable
+	 */
+	public Set<String> getRoles() {
+		return (this.roles != null) ? Collections.unmodifiableSet(this.roles) : Set.of();
+	}
+
+	/**
+	 * Replace the user's roles. Pow's users service sets them; an application changes them
+	 * through {@link PowUsersService#setRoles}, so that every session sees the change.
+	 * @param roles the roles
+	 * @throws IllegalArgumentException for a name that cannot be a role
+	 */
+	public void setRoles(Set<String> roles) {
+		this.roles = new TreeSet<>(UserRoles.of(roles));
+	}
+
+	/**
+	 * Tell whether the user has a role.
+	 * @param role the role
+	 * @return {@code true} when the user has it
+	 */
+	public boolean hasRole(String role) {
+		return this.roles != null && this.roles.contains(role);
 	}
 
 	@Override

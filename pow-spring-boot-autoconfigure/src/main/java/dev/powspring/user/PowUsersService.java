@@ -1,6 +1,7 @@
 package dev.powspring.user;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pow's users context: everything Pow does with users goes through this interface.
@@ -99,6 +100,17 @@ public interface PowUsersService {
 	 */
 	default Optional<String> emailOf(PowUser user) {
 		return Optional.ofNullable(user.getUserId());
+	}
+
+	/**
+	 * Replace a user's roles. Every session of the user sees the new roles at once.
+	 * @param user the user
+	 * @param roles the roles, such as {@code admin}
+	 * @return the user as now stored
+	 * @throws IllegalArgumentException for a name that cannot be a role
+	 */
+	default PowUser setRoles(PowUser user, Set<String> roles) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not store roles");
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.validation.Errors;
 final class UserFields {
 
 	// Pow's own columns: set only through validation, never from a form field.
-	private static final Set<String> RESERVED = Set.of("id", "userId", "passwordHash", "insertedAt", "updatedAt");
+	private static final Set<String> RESERVED = Set.of("id", "userId", "passwordHash", "insertedAt", "updatedAt", "roles");
 
 	private final Class<? extends PowUser> userClass;
 

@@ -3,6 +3,7 @@ package dev.powspring.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
@@ -11,6 +12,8 @@ import dev.powspring.testapp.security.zerocode.ZeroCodeSecurityApplication;
 import dev.powspring.testapp.security.zerocode.ZeroCodeSecurityApplication.CountingPowCsrf;
 import dev.powspring.testapp.security.zerocode.ZeroCodeSecurityApplication.Notes;
 import dev.powspring.testapp.web.WebTestApplication.SessionCounter;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,9 @@ class ZeroCodeSecurityTests {
 
 	@Autowired
 	private Notes notes;
+
+	@Autowired
+	private PowUsersService users;
 
 	@Autowired
 	private PowSecurityChainsCheck chainsCheck;
@@ -116,6 +122,23 @@ class ZeroCodeSecurityTests {
 			.isEqualTo("account of jane@example.com, held as jane@example.com with [ROLE_USER]");
 		assertThat(browser.get("/greeting").body()).isEqualTo("hello jane@example.com");
 		assertThat(browser.get("/api/me", "application/json").body()).isEqualTo("{\"userId\":\"jane@example.com\"}");
+	}
+
+	@Test
+	void roleGrantedOrRemovedThenHasRoleSeesItInTheLiveSession() {
+		Browser browser = browser();
+		register(browser, "jane@example.com");
+		assertThat(browser.get("/admin-area").status()).isEqualTo(403);
+		PowUser jane = this.users.getByUserId("jane@example.com").orElseThrow();
+
+		this.users.setRoles(jane, Set.of("user", "admin"));
+
+		assertThat(browser.get("/admin-area").body()).isEqualTo("admin area of jane@example.com");
+		assertThat(browser.get("/account").body()).endsWith("with [ROLE_USER, ROLE_ADMIN]");
+
+		this.users.setRoles(jane, Set.of("user"));
+
+		assertThat(browser.get("/admin-area").status()).isEqualTo(403);
 	}
 
 	@Test

@@ -1,8 +1,13 @@
 package dev.powspring.web.guard;
 
 import java.lang.reflect.AnnotatedElement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import dev.powspring.session.PowCurrentUser;
+import dev.powspring.user.UserRoles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,16 +22,19 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Applies {@link RequireAuthenticated @RequireAuthenticated} and
- * {@link RequireNotAuthenticated @RequireNotAuthenticated}, and the path patterns of
- * {@code pow.guards.*}. An annotation on the handler method wins over one on its
- * controller, which wins over the path patterns.
+ * Applies {@link RequireAuthenticated @RequireAuthenticated},
+ * {@link RequireNotAuthenticated @RequireNotAuthenticated} and
+ * {@link RequireRole @RequireRole}, and the path patterns of {@code pow.guards.*}. An
+ * annotation on the handler method wins over one on its controller, which wins over the
+ * path patterns; of the patterns, those of roles are checked first.
  */
 public class PowGuardInterceptor implements HandlerInterceptor {
 
 	private final List<PathPattern> authenticatedPaths;
 
 	private final List<PathPattern> notAuthenticatedPaths;
+
+	private Map<String, List<PathPattern>> rolePaths = Map.of();
 
 	private final PowAuthErrorHandler errorHandler;
 
@@ -55,6 +63,17 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
+	/**
+	 * Reserve paths for users with a role ({@code pow.guards.role-paths}).
+	 * @param rolePaths path patterns by role name
+	 */
+	public void setRolePaths(Map<String, List<String>> rolePaths) {
+		Map<String, List<PathPattern>> parsed = new LinkedHashMap<>();
+		rolePaths.forEach((role, patterns) -> parsed.put(UserRoles.of(Set.of(role)).iterator().next(),
+				parse(patterns)));
+		this.rolePaths = Map.copyOf(parsed);
+	}
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
@@ -63,12 +82,16 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		boolean signedIn = this.signedInCheck.isSignedIn(request);
-		if (requirement == Requirement.AUTHENTICATED && !signedIn) {
+		if (requirement.kind() != Kind.NOT_AUTHENTICATED && !signedIn) {
 			this.errorHandler.notAuthenticated(request, response);
 			return false;
 		}
-		if (requirement == Requirement.NOT_AUTHENTICATED && signedIn) {
+		if (requirement.kind() == Kind.NOT_AUTHENTICATED && signedIn) {
 			this.errorHandler.alreadyAuthenticated(request, response);
+			return false;
+		}
+		if (requirement.kind() == Kind.ROLE && !hasAnyRole(request, requirement.roles())) {
+			this.errorHandler.forbidden(request, response);
 			return false;
 		}
 		return true;
@@ -82,7 +105,7 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	 * @return {@code true} when it needs an anonymous user
 	 */
 	public boolean requiresNotAuthenticated(HttpServletRequest request, Object handler) {
-		return requirement(request, handler) == Requirement.NOT_AUTHENTICATED;
+		return requirement(request, handler).kind() == Kind.NOT_AUTHENTICATED;
 	}
 
 	private Requirement requirement(HttpServletRequest request, Object handler) {
@@ -101,6 +124,11 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 		PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
 				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
 				: PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (Map.Entry<String, List<PathPattern>> role : this.rolePaths.entrySet()) {
+			if (matches(role.getValue(), path)) {
+				return new Requirement(Kind.ROLE, Set.of(role.getKey()));
+			}
+		}
 		if (matches(this.authenticatedPaths, path)) {
 			return Requirement.AUTHENTICATED;
 		}
@@ -111,6 +139,10 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	}
 
 	private static Requirement annotated(AnnotatedElement element) {
+		RequireRole role = AnnotatedElementUtils.findMergedAnnotation(element, RequireRole.class);
+		if (role != null) {
+			return new Requirement(Kind.ROLE, UserRoles.of(List.of(role.value())));
+		}
 		if (AnnotatedElementUtils.hasAnnotation(element, RequireAuthenticated.class)) {
 			return Requirement.AUTHENTICATED;
 		}
@@ -124,9 +156,23 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 		return patterns.stream().anyMatch((pattern) -> pattern.matches(path));
 	}
 
-	private enum Requirement {
+	private static boolean hasAnyRole(HttpServletRequest request, Set<String> roles) {
+		return PowCurrentUser.get(request).filter((user) -> roles.stream().anyMatch(user::hasRole)).isPresent();
+	}
 
-		AUTHENTICATED, NOT_AUTHENTICATED, NONE
+	private enum Kind {
+
+		AUTHENTICATED, NOT_AUTHENTICATED, ROLE, NONE
+
+	}
+
+	private record Requirement(Kind kind, Set<String> roles) {
+
+		static final Requirement AUTHENTICATED = new Requirement(Kind.AUTHENTICATED, Set.of());
+
+		static final Requirement NOT_AUTHENTICATED = new Requirement(Kind.NOT_AUTHENTICATED, Set.of());
+
+		static final Requirement NONE = new Requirement(Kind.NONE, Set.of());
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.powspring.session.CurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.guard.RequireAuthenticated;
+import dev.powspring.web.guard.RequireRole;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,17 @@ class NotesController {
 	@GetMapping("/api/me")
 	Map<String, Object> me(@CurrentUser PowUser user) {
 		return Map.of("userId", user.getUserId());
+	}
+
+	@GetMapping("/admin/report")
+	@RequireRole("admin")
+	String adminReport(@CurrentUser PowUser user) {
+		return "report for " + user.getUserId();
+	}
+
+	@GetMapping("/staff/board")
+	String staffBoard(@CurrentUser PowUser user) {
+		return "board for " + user.getUserId();
 	}
 
 }

@@ -132,6 +132,12 @@ public class ZeroCodeSecurityApplication {
 					+ authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 		}
 
+		@GetMapping("/admin-area")
+		@PreAuthorize("hasRole('ADMIN')")
+		String adminArea(@AuthenticationPrincipal PowUser user) {
+			return "admin area of " + user.getUserId();
+		}
+
 		@GetMapping("/greeting")
 		String greeting() {
 			return this.greetings.greet();
