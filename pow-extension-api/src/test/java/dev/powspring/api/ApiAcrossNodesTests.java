@@ -3,11 +3,13 @@ package dev.powspring.api;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.powspring.api.ApiClient.Answer;
 import dev.powspring.api.ApiClient.Pair;
 import dev.powspring.api.testapp.ApiTestApplication;
 import dev.powspring.test.postgres.PostgresTestDatabase;
 import dev.powspring.test.postgres.TestSchema;
 import dev.powspring.test.redis.RedisTestServer;
+import dev.powspring.test.web.Browser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +49,40 @@ class ApiAcrossNodesTests {
 
 				assertThat(onB.get("/api/v1/notes", renewedOnB.accessToken()).status()).isEqualTo(401);
 				assertThat(onB.post("/api/v1/session/renew", renewedOnB.renewalToken()).status()).isEqualTo(401);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdbc", "redis" })
+	void lockOnOneNodeThenSessionRememberMeAndApiTokensEndOnTheOther(String storeType) {
+		try (TestSchema schema = PostgresTestDatabase.get().createSchema("ApiAcrossNodesTests")) {
+			String[] properties = properties(schema, storeType);
+			try (ConfigurableApplicationContext a = start(properties);
+					ConfigurableApplicationContext b = start(properties)) {
+				PowUsersService usersOnB = b.getBean(PowUsersService.class);
+				usersOnB.create(new UserParams("jane@example.com", "secret1234", "secret1234"));
+				Browser browserOnA = new Browser(port(a));
+				browserOnA.submit(browserOnA.get("/session/new"), "form.pow-form",
+						Map.of("userId", "jane@example.com", "password", "secret1234", "persistent_session", "true"));
+				String rememberMe = browserOnA.cookie("persistent_session").orElseThrow().getValue();
+				ApiClient apiOnA = new ApiClient(port(a));
+				Pair pair = apiOnA.signIn("jane@example.com", "secret1234");
+				assertThat(browserOnA.get("/notes").status()).isEqualTo(200);
+
+				usersOnB.lock(usersOnB.getByUserId("jane@example.com").orElseThrow(), "spam");
+
+				assertThat(browserOnA.get("/notes").status()).as("the browser session on A").isEqualTo(302);
+				Browser restoring = new Browser(port(a));
+				restoring.setCookie("persistent_session", rememberMe);
+				assertThat(restoring.get("/notes").status()).as("remember-me on A").isEqualTo(302);
+				assertThat(apiOnA.get("/api/v1/notes", pair.accessToken()).status()).as("access token").isEqualTo(401);
+				assertThat(apiOnA.post("/api/v1/session/renew", pair.renewalToken()).status()).isEqualTo(401);
+				Answer refused = apiOnA.postJson("/api/v1/session",
+						Map.of("email", "jane@example.com", "password", "secret1234"), null);
+				assertThat(refused.status()).isEqualTo(403);
+				assertThat(refused.at("/error/reason")).isEqualTo("account_locked");
+				assertThat(refused.at("/error/message")).isEqualTo("Your account is locked");
 			}
 		}
 	}

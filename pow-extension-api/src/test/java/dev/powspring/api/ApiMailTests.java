@@ -10,6 +10,7 @@ import dev.powspring.test.mail.SmtpTestServer;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
+import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,21 @@ class ApiMailTests {
 		assertThat(browser.get(link).status()).as("the link opens the web page").isEqualTo(200);
 		mailbox.awaitIdle(() -> this.mailDelivery.inFlight() == 0);
 		assertThat(mailbox.receivedBy("nobody@example.com")).isEmpty();
+	}
+
+	@Test
+	void lockedAccountThenNoResetOrConfirmationMailButTheSameAnswer() {
+		ApiClient api = new ApiClient(this.port);
+		PowUser eve = this.users.create(new UserParams("eve@example.com", "secret1234", "secret1234")).user();
+		this.users.lock(eve, "spam");
+
+		Answer reset = api.postJson("/api/v1/reset-password", Map.of("email", "eve@example.com"), null);
+		Answer confirmation = api.postJson("/api/v1/email-confirmation", Map.of("email", "eve@example.com"), null);
+
+		assertThat(reset.body()).isEqualTo("{\"data\":{}}");
+		assertThat(confirmation.body()).isEqualTo("{\"data\":{}}");
+		mailbox.awaitIdle(() -> this.mailDelivery.inFlight() == 0);
+		assertThat(mailbox.receivedBy("eve@example.com")).isEmpty();
 	}
 
 }

@@ -54,14 +54,14 @@ public class EmailConfirmationReminder implements ApplicationListener<SignInRefu
 	}
 
 	/**
-	 * Mail a new link to the account with this address, when it waits for confirmation;
-	 * nothing otherwise, so that the caller answers alike either way.
+	 * Mail a new link to the account with this address, when it waits for confirmation and
+	 * is not locked; nothing otherwise, so that the caller answers alike either way.
 	 * @param request the request, for the link's host and the mail's locale
 	 * @param email the address
 	 */
 	public void remind(HttpServletRequest request, String email) {
 		this.users.getByEmail(email)
-			.filter((user) -> !this.confirmations.isConfirmed(user.getId()))
+			.filter((user) -> !user.isLocked() && !this.confirmations.isConfirmed(user.getId()))
 			.ifPresent((user) -> remind(request, user));
 	}
 

@@ -80,7 +80,10 @@ public class Invitations {
 		return this.signer.verify(SIGNATURE_PURPOSE, signedToken)
 			.flatMap((token) -> this.jdbc
 				.sql("SELECT id, invited_by_id, invitation_token_expires_at FROM users "
-						+ "WHERE invitation_token = :hash AND invitation_token_expires_at > :now AND " + PENDING)
+						+ "WHERE invitation_token = :hash AND invitation_token_expires_at > :now AND " + PENDING
+						// The invitations of a locked inviter stop working.
+						+ " AND NOT EXISTS (SELECT 1 FROM users inviter WHERE inviter.id = users.invited_by_id"
+						+ " AND inviter.locked_at IS NOT NULL)")
 				.param("hash", TokenHashes.sha256(token))
 				.param("now", utc(this.clock.instant()))
 				.query((row, number) -> new Invitation(row.getLong("id"), (Long) row.getObject("invited_by_id"),

@@ -58,6 +58,22 @@ class InvitationTests extends InvitationTestSupport {
 	}
 
 	@Test
+	void inviterLockedThenTheirInvitationsStopWorking() {
+		invite(this.inviter, "joe@example.com");
+		String path = acceptPath(invitationTo("joe@example.com"));
+
+		this.users.lock(this.users.getByUserId("jane@example.com").orElseThrow(), "spam");
+
+		Browser joe = browser();
+		Browser.Page opened = joe.get(path);
+		assertThat(opened.status()).isEqualTo(302);
+		assertThat(joe.follow(opened).text(".pow-flash-error")).isEqualTo("The invitation doesn't exist.");
+		this.users.unlock(this.users.getByUserId("jane@example.com").orElseThrow());
+		assertThat(browser().get(path).status()).as("the link works again once the inviter is unlocked")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void acceptWhenPasswordInvalidThenFieldErrorsAndTheLinkStillWorks() {
 		invite(this.inviter, "joe@example.com");
 		String path = acceptPath(invitationTo("joe@example.com"));

@@ -49,7 +49,7 @@ public class ResetPasswordRequests {
 	}
 
 	/**
-	 * Mail a reset link when an account has the address.
+	 * Mail a reset link when an account that is not locked has the address.
 	 * @param request the request, for the link's host and the mail's locale
 	 * @param email the address asked for
 	 * @return the account, or empty
@@ -57,7 +57,8 @@ public class ResetPasswordRequests {
 	public Optional<PowUser> send(HttpServletRequest request, String email) {
 		// Made before the lookup, so known and unknown emails take the same time.
 		String token = this.tokens.generate();
-		Optional<PowUser> user = this.users.getByEmail(email);
+		// A locked account is as good as none: the same answer, and no mail.
+		Optional<PowUser> user = this.users.getByEmail(email).filter((found) -> !found.isLocked());
 		user.ifPresent((found) -> this.users.emailOf(found)
 			.ifPresent((address) -> this.mails.sendResetLink(request, found, address,
 					this.tokens.issue(token, found.getId()))));

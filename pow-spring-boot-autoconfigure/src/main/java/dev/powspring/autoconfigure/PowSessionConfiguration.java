@@ -2,11 +2,13 @@ package dev.powspring.autoconfigure;
 
 import java.time.Clock;
 
+import dev.powspring.session.LockedAccountSignInGuard;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSignInGuard;
 import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.UserLockedEvent;
 import dev.powspring.user.UserRolesChangedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -64,6 +66,18 @@ class PowSessionConfiguration {
 	@Bean
 	ApplicationListener<UserRolesChangedEvent> powSessionsSeeRoleChanges(PowSessionManager sessions) {
 		return (event) -> sessions.refreshUser(event.getUser());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LockedAccountSignInGuard powLockedAccountSignInGuard() {
+		return new LockedAccountSignInGuard();
+	}
+
+	// Locking ends every session of the user, which revokes its remember-me and API tokens.
+	@Bean
+	ApplicationListener<UserLockedEvent> powSessionsEndOnLock(PowSessionManager sessions) {
+		return (event) -> sessions.deleteAll(event.getUser().getId());
 	}
 
 }

@@ -26,6 +26,7 @@ import dev.powspring.web.PowPageSettingsInterceptor;
 import dev.powspring.web.PowUrls;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.PowSecurityHeadersInterceptor;
+import dev.powspring.web.callback.LockedAccountCallback;
 import dev.powspring.web.callback.PowControllerCallback;
 import dev.powspring.web.callback.PowControllerCallbacks;
 import dev.powspring.web.controller.PowControllerSupport;
@@ -161,6 +162,12 @@ class PowWebConfiguration {
 	DefaultPowAuthErrorHandler powAuthErrorHandler(PowRoutes routes, PowMessages messages,
 			MessageSource messageSource) {
 		return new DefaultPowAuthErrorHandler(routes, messages, messageSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LockedAccountCallback powLockedAccountCallback(MessageSource messageSource, PowRoutes routes) {
+		return new LockedAccountCallback(messageSource, routes);
 	}
 
 	@Bean

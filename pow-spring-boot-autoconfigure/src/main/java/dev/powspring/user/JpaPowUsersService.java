@@ -153,7 +153,7 @@ public class JpaPowUsersService implements PowUsersService {
 	}
 
 	/**
-	 * Set the publisher of {@link UserRolesChangedEvent}s.
+	 * Set the publisher of {@link UserRolesChangedEvent}s and {@link UserLockedEvent}s.
 	 * @param eventPublisher the publisher
 	 */
 	public void setEventPublisher(ApplicationEventPublisher eventPublisher) {
@@ -208,19 +208,47 @@ public class JpaPowUsersService implements PowUsersService {
 	@Override
 	public PowUser setRoles(PowUser user, Set<String> roles) {
 		Set<String> checked = UserRoles.of(roles);
-		PowUser stored = this.transactionTemplate.execute((status) -> {
+		PowUser stored = change(user, (managed) -> managed.setRoles(checked));
+		publish(new UserRolesChangedEvent(this, stored));
+		return stored;
+	}
+
+	@Override
+	public PowUser lock(PowUser user, String reason) {
+		PowUser stored = change(user, (managed) -> {
+			if (managed.getLockedAt() == null) {
+				managed.setLockedAt(this.clock.instant());
+			}
+			managed.setLockedReason(reason);
+		});
+		publish(new UserLockedEvent(this, stored));
+		return stored;
+	}
+
+	@Override
+	public PowUser unlock(PowUser user) {
+		return change(user, (managed) -> {
+			managed.setLockedAt(null);
+			managed.setLockedReason(null);
+		});
+	}
+
+	private PowUser change(PowUser user, Consumer<PowUser> change) {
+		return this.transactionTemplate.execute((status) -> {
 			PowUser managed = this.entityManager.find(this.userClass, user.getId());
 			if (managed == null) {
 				throw new IllegalStateException(user + " no longer exists");
 			}
-			managed.setRoles(checked);
+			change.accept(managed);
 			managed.setUpdatedAt(this.clock.instant());
 			return managed;
 		});
+	}
+
+	private void publish(Object event) {
 		if (this.eventPublisher != null) {
-			this.eventPublisher.publishEvent(new UserRolesChangedEvent(this, stored));
+			this.eventPublisher.publishEvent(event);
 		}
-		return stored;
 	}
 
 	private void rehash(PowUser user, String password) {

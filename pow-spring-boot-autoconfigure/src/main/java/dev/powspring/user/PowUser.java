@@ -39,6 +39,12 @@ public abstract class PowUser {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "locked_at")
+	private Instant lockedAt;
+
+	@Column(name = "locked_reason")
+	private String lockedReason;
+
 	@Column(name = "roles", nullable = false, length = 1024)
 	@Convert(converter = UserRoles.Column.class)
 	private Set<String> roles = new TreeSet<>();
@@ -86,6 +92,38 @@ public abstract class PowUser {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	/**
+	 * Return when the account was locked.
+	 * @return the time, or {@code null} when it is not locked
+	 */
+	public Instant getLockedAt() {
+		return this.lockedAt;
+	}
+
+	public void setLockedAt(Instant lockedAt) {
+		this.lockedAt = lockedAt;
+	}
+
+	/**
+	 * Return why the account was locked, as whoever locked it said.
+	 * @return the reason, or {@code null}
+	 */
+	public String getLockedReason() {
+		return this.lockedReason;
+	}
+
+	public void setLockedReason(String lockedReason) {
+		this.lockedReason = lockedReason;
+	}
+
+	/**
+	 * Tell whether the account is locked: it cannot sign in, and has no session or token.
+	 * @return {@code true} when locked
+	 */
+	public boolean isLocked() {
+		return this.lockedAt != null;
 	}
 
 	/**

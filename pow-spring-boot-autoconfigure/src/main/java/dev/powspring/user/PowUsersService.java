@@ -113,4 +113,24 @@ public interface PowUsersService {
 		throw new UnsupportedOperationException(getClass().getName() + " does not store roles");
 	}
 
+	/**
+	 * Lock an account: it cannot sign in, and every session and token it has ends at once,
+	 * on every node.
+	 * @param user the user
+	 * @param reason why, for whoever looks after users
+	 * @return the user as now stored
+	 */
+	default PowUser lock(PowUser user, String reason) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not lock accounts");
+	}
+
+	/**
+	 * Unlock an account: it can sign in again. No session comes back.
+	 * @param user the user
+	 * @return the user as now stored
+	 */
+	default PowUser unlock(PowUser user) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not lock accounts");
+	}
+
 }

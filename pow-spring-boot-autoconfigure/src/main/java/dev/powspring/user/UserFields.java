@@ -26,7 +26,8 @@ import org.springframework.validation.Errors;
 final class UserFields {
 
 	// Pow's own columns: set only through validation, never from a form field.
-	private static final Set<String> RESERVED = Set.of("id", "userId", "passwordHash", "insertedAt", "updatedAt", "roles");
+	private static final Set<String> RESERVED = Set.of("id", "userId", "passwordHash", "insertedAt", "updatedAt", "roles", "lockedAt",
+			"lockedReason", "locked");
 
 	private final Class<? extends PowUser> userClass;
 
