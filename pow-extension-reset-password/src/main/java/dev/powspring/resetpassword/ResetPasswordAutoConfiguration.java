@@ -12,7 +12,6 @@ import dev.powspring.store.PowStore;
 import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.RequestThrottle;
-import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowPageContributions;
