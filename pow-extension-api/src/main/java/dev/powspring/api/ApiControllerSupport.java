@@ -95,6 +95,16 @@ public abstract class ApiControllerSupport {
 		return PowRequestAuthenticator.decidedByCredentials(request) ? PowCurrentUser.get(request) : Optional.empty();
 	}
 
+	/**
+	 * Answer 401 as Pow's guards do for API clients: {@code status} and {@code code}.
+	 * @param request the request
+	 * @return the answer
+	 */
+	protected ResponseEntity<Map<String, Object>> notAuthenticated(HttpServletRequest request) {
+		return error(HttpStatus.UNAUTHORIZED, message(request, "pow.messages.api.not-authenticated"),
+				Map.of("code", HttpStatus.UNAUTHORIZED.value()));
+	}
+
 	protected static ResponseEntity<Map<String, Object>> data(Object data) {
 		return ResponseEntity.ok(Map.of("data", data));
 	}

@@ -3,6 +3,7 @@ package dev.powspring.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -76,7 +77,8 @@ public class ApiRegistrationController extends ApiControllerSupport {
 	@GetMapping
 	@RequireAuthenticated
 	public ResponseEntity<Map<String, Object>> show(HttpServletRequest request) {
-		return data(describe(tokenUser(request).orElseThrow()));
+		// The guard let only a signed-in request through; only a token's user counts here.
+		return tokenUser(request).map((user) -> data(describe(user))).orElseGet(() -> notAuthenticated(request));
 	}
 
 	/**
@@ -85,7 +87,11 @@ public class ApiRegistrationController extends ApiControllerSupport {
 	@RequestMapping(method = { RequestMethod.PATCH, RequestMethod.PUT })
 	@RequireAuthenticated
 	public ResponseEntity<Map<String, Object>> update(HttpServletRequest request) {
-		PowUser user = tokenUser(request).orElseThrow();
+		Optional<PowUser> signedIn = tokenUser(request);
+		if (signedIn.isEmpty()) {
+			return notAuthenticated(request);
+		}
+		PowUser user = signedIn.get();
 		UserParams params = ApiUserParams.read(request, userIdField());
 		UserResult result = users().update(user, params);
 		if (!result.succeeded()) {
