@@ -1,7 +1,12 @@
 package dev.powspring.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.powspring.api.ApiClient.Answer;
 import dev.powspring.api.ApiClient.Pair;
@@ -89,6 +94,29 @@ class ApiContractTests extends ApiTestSupport {
 		assertThat(this.api.get("/api/v1/notes", second.accessToken()).status())
 			.as("a reuse within the grace period is no theft")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void renewThirtyTimesInParallelThenExactlyOnePair() throws Exception {
+		existingUser("jane@example.com", "secret1234");
+		Pair pair = this.api.signIn("jane@example.com", "secret1234");
+		ExecutorService clients = Executors.newFixedThreadPool(30);
+		try {
+			List<Future<Answer>> answers = new ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				answers.add(clients.submit(() -> this.api.post("/api/v1/session/renew", pair.renewalToken())));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Answer> answer : answers) {
+				statuses.add(answer.get().status());
+			}
+
+			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+			assertThat(statuses).filteredOn((status) -> status != 200).containsOnly(401);
+		}
+		finally {
+			clients.shutdown();
+		}
 	}
 
 	@Test
