@@ -13,6 +13,7 @@ import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.token.TokenSigner;
+import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.EmailVerifiedEvent;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
@@ -125,6 +126,13 @@ public class EmailConfirmationAutoConfiguration {
 					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
 					powProperties.getThrottle().getConfirmationPerAddress())));
 			return reminder;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(EmailConfirmationOperations.class)
+		DefaultEmailConfirmationOperations powEmailConfirmationOperations(EmailConfirmations confirmations,
+				EmailConfirmationMails mails, PowUsersService users) {
+			return new DefaultEmailConfirmationOperations(confirmations, mails, users);
 		}
 
 		@Bean

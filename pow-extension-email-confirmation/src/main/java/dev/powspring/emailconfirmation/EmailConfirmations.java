@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.powspring.token.TokenHashes;
@@ -56,6 +59,24 @@ public class EmailConfirmations {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	/**
+	 * Return when each of the given users confirmed their email address.
+	 * @param userIds the users' primary keys
+	 * @return the confirmation times of those who have confirmed
+	 */
+	public Map<Long, Instant> confirmedAt(Collection<Long> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Instant> confirmed = new HashMap<>();
+		this.jdbc.sql("SELECT id, email_confirmed_at FROM users WHERE id IN (:ids) AND email_confirmed_at IS NOT NULL")
+			.param("ids", userIds)
+			.query((row) -> {
+				confirmed.put(row.getLong("id"), row.getObject("email_confirmed_at", OffsetDateTime.class).toInstant());
+			});
+		return confirmed;
 	}
 
 	/**

@@ -178,13 +178,18 @@ class PowWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PowPageContributions powPageContributions(ObjectProvider<PowPageContributions.Contribution> contributions) {
+		return new PowPageContributions(contributions.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PowControllerSupport.Collaborators powControllerCollaborators(PowUsersService users, PowSessionManager sessions,
 			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties,
-			ObjectProvider<PowPageContributions.Contribution> contributions, ObjectProvider<SignInThrottle> signInThrottle,
+			PowPageContributions contributions, ObjectProvider<SignInThrottle> signInThrottle,
 			MessageSource messageSource) {
 		return new PowControllerSupport.Collaborators(users, sessions, routes, messages, callbacks,
-				properties.getUserIdField(), new PowPageContributions(contributions.orderedStream().toList()),
-				signInThrottle.getIfAvailable(), messageSource);
+				properties.getUserIdField(), contributions, signInThrottle.getIfAvailable(), messageSource);
 	}
 
 	@Bean
@@ -217,7 +222,7 @@ class PowWebConfiguration {
 
 	@Bean
 	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties,
-			PowRoutes routes) {
+			PowRoutes routes, PowPageContributions contributions) {
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -234,7 +239,7 @@ class PowWebConfiguration {
 				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
 				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
 				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled(),
-						properties.getCurrentUserAttribute(), routes))
+						properties.getCurrentUserAttribute(), routes, contributions))
 					.order(Ordered.HIGHEST_PRECEDENCE + 3);
 			}
 

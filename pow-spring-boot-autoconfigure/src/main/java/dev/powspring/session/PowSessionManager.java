@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.powspring.store.PowStore;
 import dev.powspring.token.TokenSigner;
@@ -240,6 +241,15 @@ public class PowSessionManager {
 	 */
 	public void refreshUser(PowUser user) {
 		this.core.refreshUser(user);
+	}
+
+	/**
+	 * Count the user's live web sessions, on every device.
+	 * @param userId the user's primary key
+	 * @return the count, or empty when the store cannot find sessions by user
+	 */
+	public OptionalInt countLive(Long userId) {
+		return this.core.countLive(userId);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.powspring.store.LinkedReadPowStore;
 import dev.powspring.store.PowStore;
@@ -187,6 +188,27 @@ public class PowSessions {
 				.filter((record) -> fingerprint.equals(record.fingerprint()))
 				.ifPresent((record) -> indexed.delete(this.settings.namespace(), key));
 		}
+	}
+
+	/**
+	 * Count the live sessions of a user of this kind; a token replaced by rotation, still
+	 * accepted for a moment, is not counted again.
+	 * @param userId the user's primary key
+	 * @return the count, or empty when the store cannot find sessions by user
+	 */
+	public OptionalInt countLive(Long userId) {
+		if (!(this.store instanceof PrincipalIndexedPowStore indexed)) {
+			return OptionalInt.empty();
+		}
+		int live = 0;
+		for (String key : indexed.findKeysByPrincipal(this.settings.namespace(), userKey(userId))) {
+			if (indexed.get(this.settings.namespace(), key, SessionRecord.class)
+				.filter((record) -> record.rotatedAt() == null)
+				.isPresent()) {
+				live++;
+			}
+		}
+		return OptionalInt.of(live);
 	}
 
 	/**

@@ -48,6 +48,19 @@ public final class UserRoles {
 	}
 
 	/**
+	 * Read roles as the {@code roles} column stores them, skipping anything that is not a
+	 * role name.
+	 * @param column the comma-separated names, or {@code null}
+	 * @return the roles, sorted
+	 */
+	public static Set<String> parse(String column) {
+		if (column == null || column.isBlank()) {
+			return new TreeSet<>();
+		}
+		return Arrays.stream(column.split(",")).filter(UserRoles::isValid).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
 	 * Maps a set of roles to its column.
 	 */
 	@Converter
@@ -60,10 +73,7 @@ public final class UserRoles {
 
 		@Override
 		public Set<String> convertToEntityAttribute(String column) {
-			if (column == null || column.isBlank()) {
-				return new TreeSet<>();
-			}
-			return Arrays.stream(column.split(",")).filter(UserRoles::isValid).collect(Collectors.toCollection(TreeSet::new));
+			return parse(column);
 		}
 
 	}

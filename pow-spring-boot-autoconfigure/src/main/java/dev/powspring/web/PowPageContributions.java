@@ -4,9 +4,16 @@ import java.util.List;
 
 /**
  * Fragments that extensions add to Pow's core pages, such as the "Forgot your password?"
- * link under the sign-in form. Core templates include every contribution to a slot.
+ * link under the sign-in form, or the admin console's link in the navigation. Core
+ * templates include every contribution to a slot.
  */
 public class PowPageContributions {
+
+	/** Name of the request and model attribute holding the contributions. */
+	public static final String ATTRIBUTE = "powContributions";
+
+	/** Slot in the layout's navigation for signed-in users, for links. */
+	public static final String NAV_LINKS = "layout.nav";
 
 	/** Slot after the sign-in form, for links. */
 	public static final String SIGN_IN_LINKS = "session.new.links";

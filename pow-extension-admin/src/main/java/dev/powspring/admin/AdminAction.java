@@ -1,0 +1,29 @@
+package dev.powspring.admin;
+
+/**
+ * What an admin did to a user through the console.
+ */
+public enum AdminAction {
+
+	/** Locked the account; the event's detail is the reason given. */
+	LOCK,
+
+	/** Unlocked the account. */
+	UNLOCK,
+
+	/** Granted a role; the event's detail is the role. */
+	GRANT_ROLE,
+
+	/** Revoked a role; the event's detail is the role. */
+	REVOKE_ROLE,
+
+	/** Ended every session and token of the user. */
+	END_SESSIONS,
+
+	/** Mailed a new confirmation link. */
+	SEND_CONFIRMATION,
+
+	/** Deleted the account. */
+	DELETE
+
+}

@@ -1,0 +1,270 @@
+package dev.powspring.admin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.user.EmailConfirmationOperations;
+import dev.powspring.user.JpaPowUsersService;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserRoles;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What an admin can do to a user, with the rules that keep the application manageable: no
+ * admin locks, demotes or deletes themselves, and the last admin who can sign in is never
+ * demoted, locked or deleted. Each action runs in one transaction that first locks the rows
+ * of every admin, so two admins acting on each other at the same moment are taken one after
+ * the other and cannot leave the application without an admin. Each action that changed
+ * something publishes an {@link AdminActionEvent}.
+ */
+public class AdminUserActions {
+
+	/** The role that may use the console, and that the rules protect. */
+	public static final String ADMIN_ROLE = JpaPowUsersService.ADMIN_ROLE;
+
+	/** The longest reason a lock can be given (the column's size). */
+	public static final int MAX_REASON_LENGTH = 255;
+
+	// Every admin who can sign in, locked for the rest of the transaction.
+	private static final String LOCK_ADMINS = "SELECT id FROM users WHERE (',' || roles || ',') LIKE '%,"
+			+ ADMIN_ROLE + ",%' AND locked_at IS NULL ORDER BY id FOR UPDATE";
+
+	private final PowUsersService users;
+
+	private final PowSessionManager sessions;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private EmailConfirmationOperations confirmations;
+
+	/**
+	 * Create an instance.
+	 * @param users the users service
+	 * @param sessions ends sessions
+	 * @param jdbc the database of the users table, for locking the admins' rows
+	 * @param transactionManager the transaction manager the users service writes with
+	 * @param events publishes what admins did
+	 * @param clock the time of each action
+	 */
+	public AdminUserActions(PowUsersService users, PowSessionManager sessions, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+		this.users = users;
+		this.sessions = sessions;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Let admins mail confirmation links again.
+	 * @param confirmations the email confirmation extension's operations, or {@code null}
+	 * when it is off
+	 */
+	public void setConfirmations(EmailConfirmationOperations confirmations) {
+		this.confirmations = confirmations;
+	}
+
+	/**
+	 * Lock the account: it cannot sign in, and every session and token it has ends. Locking
+	 * a locked account replaces the reason.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @param reason why, for other admins, or blank
+	 * @return the outcome
+	 */
+	public Outcome lock(PowUser admin, Long userId, String reason) {
+		String trimmed = (reason != null) ? reason.strip() : "";
+		if (trimmed.length() > MAX_REASON_LENGTH) {
+			return Outcome.REASON_TOO_LONG;
+		}
+		String stored = trimmed.isEmpty() ? null : trimmed;
+		return act(admin, userId, AdminAction.LOCK, stored, true, this::isAdmin, (user) -> {
+			this.users.lock(user, stored);
+			return Outcome.DONE;
+		});
+	}
+
+	/**
+	 * Unlock the account: it can sign in again.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @return the outcome
+	 */
+	public Outcome unlock(PowUser admin, Long userId) {
+		return act(admin, userId, AdminAction.UNLOCK, null, false, (user) -> false, (user) -> {
+			if (!user.isLocked()) {
+				return Outcome.UNCHANGED;
+			}
+			this.users.unlock(user);
+			return Outcome.DONE;
+		});
+	}
+
+	/**
+	 * Grant a role; every session of the user has it at once.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @param role the role
+	 * @return the outcome
+	 */
+	public Outcome grantRole(PowUser admin, Long userId, String role) {
+		if (!UserRoles.isValid(role)) {
+			return Outcome.INVALID_ROLE;
+		}
+		return act(admin, userId, AdminAction.GRANT_ROLE, role, false, (user) -> false,
+				(user) -> changeRoles(user, (roles) -> roles.add(role)));
+	}
+
+	/**
+	 * Revoke a role; every session of the user loses it at once.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @param role the role
+	 * @return the outcome
+	 */
+	public Outcome revokeRole(PowUser admin, Long userId, String role) {
+		if (!UserRoles.isValid(role)) {
+			return Outcome.INVALID_ROLE;
+		}
+		boolean demotes = ADMIN_ROLE.equals(role);
+		return act(admin, userId, AdminAction.REVOKE_ROLE, role, demotes, (user) -> demotes && isAdmin(user),
+				(user) -> changeRoles(user, (roles) -> roles.remove(role)));
+	}
+
+	/**
+	 * End every session of the user on every device, with their remember-me and API tokens.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @return the outcome
+	 */
+	public Outcome endSessions(PowUser admin, Long userId) {
+		return act(admin, userId, AdminAction.END_SESSIONS, null, false, (user) -> false, (user) -> {
+			this.sessions.deleteAll(user.getId());
+			return Outcome.DONE;
+		});
+	}
+
+	/**
+	 * Mail the user a new confirmation link, when their address waits for confirmation.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @param request the request, for the link's host and the mail's locale
+	 * @return the outcome: {@link Outcome#UNCHANGED} when there is nothing to confirm
+	 */
+	public Outcome sendConfirmationLink(PowUser admin, Long userId, HttpServletRequest request) {
+		return act(admin, userId, AdminAction.SEND_CONFIRMATION, null, false, (user) -> false, (user) -> {
+			boolean sent = this.confirmations != null && this.confirmations.sendConfirmationLink(request, user);
+			return sent ? Outcome.DONE : Outcome.UNCHANGED;
+		});
+	}
+
+	/**
+	 * Delete the account, after ending its sessions and tokens.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @return the outcome
+	 */
+	public Outcome delete(PowUser admin, Long userId) {
+		return act(admin, userId, AdminAction.DELETE, null, true, this::isAdmin, (user) -> {
+			this.sessions.deleteAll(user.getId());
+			this.users.delete(user);
+			return Outcome.DONE;
+		});
+	}
+
+	private Outcome changeRoles(PowUser user, Predicate<Set<String>> change) {
+		Set<String> roles = new TreeSet<>(user.getRoles());
+		if (!change.test(roles)) {
+			return Outcome.UNCHANGED;
+		}
+		this.users.setRoles(user, roles);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Run an action in one transaction, after the checks: the user exists; an action an
+	 * admin may not do to themselves is not; an action that removes an admin leaves another
+	 * who can sign in; and the one acting is still an admin who can sign in.
+	 */
+	private Outcome act(PowUser admin, Long userId, AdminAction action, String detail, boolean notOnSelf,
+			Predicate<PowUser> removesAdmin, Function<PowUser, Outcome> change) {
+		AdminActionEvent.Account[] subject = new AdminActionEvent.Account[1];
+		Outcome outcome = this.transactions.execute((status) -> {
+			List<Long> admins = this.jdbc.sql(LOCK_ADMINS).query(Long.class).list();
+			PowUser user = (userId != null) ? this.users.getById(userId).orElse(null) : null;
+			if (user == null) {
+				return Outcome.NOT_FOUND;
+			}
+			if (notOnSelf && user.getId().equals(admin.getId())) {
+				return Outcome.SELF;
+			}
+			if (removesAdmin.test(user) && admins.contains(user.getId()) && admins.size() <= 1) {
+				return Outcome.LAST_ADMIN;
+			}
+			if (!admins.contains(admin.getId())) {
+				return Outcome.NOT_ADMIN;
+			}
+			subject[0] = new AdminActionEvent.Account(user.getId(), user.getUserId());
+			return change.apply(user);
+		});
+		if (outcome == Outcome.DONE) {
+			this.events.publishEvent(new AdminActionEvent(this, new AdminActionEvent.Account(admin.getId(),
+					admin.getUserId()), subject[0], action, detail, this.clock.instant()));
+		}
+		return outcome;
+	}
+
+	private boolean isAdmin(PowUser user) {
+		return user.hasRole(ADMIN_ROLE) && !user.isLocked();
+	}
+
+	/**
+	 * How an action ended.
+	 */
+	public enum Outcome {
+
+		/** Done. */
+		DONE,
+
+		/** Nothing to do: the user already was as asked, or has nothing to confirm. */
+		UNCHANGED,
+
+		/** No such user. */
+		NOT_FOUND,
+
+		/** Refused: an admin cannot do this to themselves. */
+		SELF,
+
+		/** Refused: the user is the last admin who can sign in. */
+		LAST_ADMIN,
+
+		/** Refused: the one acting is no longer an admin who can sign in. */
+		NOT_ADMIN,
+
+		/** Refused: not a role name. */
+		INVALID_ROLE,
+
+		/** Refused: the lock reason is longer than {@value AdminUserActions#MAX_REASON_LENGTH} characters. */
+		REASON_TOO_LONG
+
+	}
+
+}
