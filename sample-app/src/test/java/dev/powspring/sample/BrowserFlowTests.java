@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every flow of the sample, as a person does it, in a real headless Chromium: register,
  * confirm through the mailbox, sign in and stay signed in, write notes, sign out, reset
- * the password, invite someone who accepts, edit the account and delete it.
+ * the password, invite someone who accepts, edit the account and delete it; and an admin
+ * finding, confirming, promoting, locking, unlocking and deleting a user in the console.
  * <p>
  * Needs Debian's {@code chromium} and {@code chromium-driver} packages, which
  * {@code .ci/run} installs; without them the test is skipped with a message saying so.
@@ -160,6 +161,61 @@ class BrowserFlowTests {
 		this.driver.manage().window().setSize(new Dimension(390, 844));
 		open("/session/new");
 		screenshot("sign-in-phone");
+	}
+
+	@Test
+	void adminConsoleWorksInABrowser() throws IOException {
+		register("admin@example.com", "violet-canyon-93", true);
+		register("sam@example.com", "amber-meadow-17", false);
+		signIn("admin@example.com", "violet-canyon-93");
+
+		click(By.linkText("Manage users"));
+		assertThat(this.driver.findElements(By.cssSelector("tr[data-test=user]"))).hasSizeGreaterThanOrEqualTo(2);
+		screenshot("admin-users");
+		fill("q", "SAM");
+		click(By.cssSelector("form.pow-admin-search button"));
+		assertThat(this.driver.findElements(By.cssSelector("tr[data-test=user]"))).hasSize(1);
+		assertThat(text("tr[data-test=user] td:nth-child(3)")).as("confirmed").isEqualTo("No");
+
+		click(By.linkText("sam@example.com"));
+		click(By.cssSelector("form.pow-admin-confirmation button"));
+		assertThat(flash()).isEqualTo("A confirmation link has been sent to sam@example.com.");
+		fill("role", "editor");
+		click(By.cssSelector("form.pow-admin-grant button"));
+		assertThat(flash()).isEqualTo("sam@example.com now has the role editor.");
+		fill("reason", "Too many notes");
+		click(By.cssSelector("form.pow-admin-lock button"));
+		assertThat(text("[data-test=question]")).startsWith("sam@example.com will not be able to sign in");
+		click(By.cssSelector("form.pow-admin-confirm button"));
+		assertThat(flash()).isEqualTo("sam@example.com has been locked.");
+		assertThat(text("[data-test=locked-reason]")).isEqualTo("Too many notes");
+		screenshot("admin-user");
+		click(By.cssSelector("form.pow-admin-unlock button"));
+		assertThat(flash()).isEqualTo("sam@example.com has been unlocked.");
+		click(By.cssSelector("form.pow-admin-delete button"));
+		click(By.cssSelector("form.pow-admin-confirm button"));
+		assertThat(flash()).isEqualTo("sam@example.com has been deleted.");
+
+		this.driver.manage().window().setSize(new Dimension(390, 844));
+		open("/admin/users");
+		assertThat(text("tr[data-test=user] td:first-child")).isNotBlank();
+		screenshot("admin-users-phone");
+	}
+
+	// Registers, perhaps confirming the address through the mailbox, and ends signed out.
+	private void register(String email, String password, boolean confirm) {
+		open("/registration/new");
+		fill("userId", email);
+		fill("password", password);
+		fill("passwordConfirmation", password);
+		submit();
+		assertThat(flash()).startsWith("You'll need to confirm your e-mail");
+		if (confirm) {
+			openMail(email, "Confirm your email address");
+			clickMailLink("/confirm-email/");
+			click(By.cssSelector("form.pow-form button"));
+			assertThat(flash()).isEqualTo("The email address has been confirmed.");
+		}
 	}
 
 	private void signIn(String email, String password) {
