@@ -1,7 +1,9 @@
 package dev.powspring.admin;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What an admin can do to a user, with the rules that keep the application manageable: no
  * admin locks, demotes or deletes themselves, and the last admin who can sign in is never
  * demoted, locked or deleted. Each action runs in one transaction that first locks the rows
- * of every admin, so two admins acting on each other at the same moment are taken one after
- * the other and cannot leave the application without an admin. Each action that changed
- * something publishes an {@link AdminActionEvent}.
+ * of the admin and of the user, so two admins acting on each other at the same moment are
+ * taken one after the other and cannot leave the application without an admin. Each action
+ * that changed something publishes an {@link AdminActionEvent}.
  */
 public class AdminUserActions {
 
@@ -36,9 +38,14 @@ public class AdminUserActions {
 	/** The longest reason a lock can be given (the column's size). */
 	public static final int MAX_REASON_LENGTH = 255;
 
-	// Every admin who can sign in, locked for the rest of the transaction.
-	private static final String LOCK_ADMINS = "SELECT id FROM users WHERE (',' || roles || ',') LIKE '%,"
-			+ ADMIN_ROLE + ",%' AND locked_at IS NULL ORDER BY id FOR UPDATE";
+	// The rows of the admin acting and of the user acted on, locked in key order for the
+	// rest of the transaction, so that concurrent actions never wait on each other in a cycle.
+	private static final String LOCK_ROWS = "SELECT id, roles, locked_at FROM users WHERE id IN (:ids) "
+			+ "ORDER BY id FOR UPDATE";
+
+	// The other admins who can sign in, counted only when an action would remove an admin.
+	private static final String OTHER_ADMINS = "SELECT COUNT(*) FROM users WHERE id <> :id AND locked_at IS NULL "
+			+ "AND (',' || roles || ',') LIKE '%," + ADMIN_ROLE + ",%'";
 
 	private final PowUsersService users;
 
@@ -202,24 +209,33 @@ public class AdminUserActions {
 	/**
 	 * Run an action in one transaction, after the checks: the user exists; an action an
 	 * admin may not do to themselves is not; an action that removes an admin leaves another
-	 * who can sign in; and the one acting is still an admin who can sign in.
+	 * who can sign in; and the one acting is still an admin who can sign in. Both users'
+	 * rows are locked first, so what the checks see holds until the change commits: an
+	 * admin whose own row is locked cannot be demoted meanwhile, and stays an admin after
+	 * the action.
 	 */
 	private Outcome act(PowUser admin, Long userId, AdminAction action, String detail, boolean notOnSelf,
 			Predicate<PowUser> removesAdmin, Function<PowUser, Outcome> change) {
 		AdminActionEvent.Account[] subject = new AdminActionEvent.Account[1];
 		Outcome outcome = this.transactions.execute((status) -> {
-			List<Long> admins = this.jdbc.sql(LOCK_ADMINS).query(Long.class).list();
-			PowUser user = (userId != null) ? this.users.getById(userId).orElse(null) : null;
+			Map<Long, Boolean> canSignInAsAdmin = new HashMap<>();
+			this.jdbc.sql(LOCK_ROWS)
+				.param("ids", (userId != null) ? List.of(admin.getId(), userId) : List.of(admin.getId()))
+				.query((row) -> {
+					canSignInAsAdmin.put(row.getLong("id"), row.getObject("locked_at") == null
+							&& UserRoles.parse(row.getString("roles")).contains(ADMIN_ROLE));
+				});
+			PowUser user = canSignInAsAdmin.containsKey(userId) ? this.users.getById(userId).orElse(null) : null;
 			if (user == null) {
 				return Outcome.NOT_FOUND;
 			}
 			if (notOnSelf && user.getId().equals(admin.getId())) {
 				return Outcome.SELF;
 			}
-			if (removesAdmin.test(user) && admins.contains(user.getId()) && admins.size() <= 1) {
+			if (removesAdmin.test(user) && otherAdmins(user.getId()) == 0) {
 				return Outcome.LAST_ADMIN;
 			}
-			if (!admins.contains(admin.getId())) {
+			if (!canSignInAsAdmin.getOrDefault(admin.getId(), false)) {
 				return Outcome.NOT_ADMIN;
 			}
 			subject[0] = new AdminActionEvent.Account(user.getId(), user.getUserId());
@@ -230,6 +246,10 @@ public class AdminUserActions {
 					admin.getUserId()), subject[0], action, detail, this.clock.instant()));
 		}
 		return outcome;
+	}
+
+	private long otherAdmins(Long userId) {
+		return this.jdbc.sql(OTHER_ADMINS).param("id", userId).query(Long.class).single();
 	}
 
 	private boolean isAdmin(PowUser user) {
