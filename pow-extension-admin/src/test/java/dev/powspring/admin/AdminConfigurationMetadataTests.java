@@ -19,6 +19,7 @@ class AdminConfigurationMetadataTests {
 
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.admin.console.enabled", "pow.admin.console.page-size");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new AdminProperties(), "pow.admin.console.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

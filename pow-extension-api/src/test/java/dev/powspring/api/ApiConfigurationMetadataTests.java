@@ -20,6 +20,7 @@ class ApiConfigurationMetadataTests {
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.api.enabled", "pow.api.path",
 				"pow.api.access-token-ttl", "pow.api.renewal-token-ttl", "pow.api.renewal-grace");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new ApiProperties(), "pow.api.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

@@ -20,6 +20,7 @@ class EmailConfirmationConfigurationMetadataTests {
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.email-confirmation.enabled",
 				"pow.email-confirmation.token-ttl");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new EmailConfirmationProperties(), "pow.email-confirmation.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

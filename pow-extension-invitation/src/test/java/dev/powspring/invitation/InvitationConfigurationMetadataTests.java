@@ -19,6 +19,7 @@ class InvitationConfigurationMetadataTests {
 
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.invitation.enabled", "pow.invitation.token-ttl");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new InvitationProperties(), "pow.invitation.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

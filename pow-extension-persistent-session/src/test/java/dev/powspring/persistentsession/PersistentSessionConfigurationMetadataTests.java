@@ -22,6 +22,7 @@ class PersistentSessionConfigurationMetadataTests {
 				"pow.persistent-session.cookie-path", "pow.persistent-session.cookie-same-site",
 				"pow.persistent-session.ttl", "pow.persistent-session.rotation-grace");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new PersistentSessionProperties(), "pow.persistent-session.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

@@ -20,6 +20,7 @@ class ResetPasswordConfigurationMetadataTests {
 		assertThat(metadata.names()).containsExactlyInAnyOrder("pow.reset-password.enabled",
 				"pow.reset-password.token-ttl");
 		metadata.assertEveryPropertyDescribed();
+		metadata.assertDefaultsMatch(new ResetPasswordProperties(), "pow.reset-password.");
 		metadata.assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
 

@@ -24,6 +24,11 @@ class PowConfigurationMetadataTests {
 	}
 
 	@Test
+	void metadataDefaultsAreTheCodesDefaults() throws IOException {
+		ConfigurationMetadata.forPrefix("pow.").assertDefaultsMatch(new PowProperties(), "pow.");
+	}
+
+	@Test
 	void readmeDocumentsEveryPowProperty() throws IOException {
 		ConfigurationMetadata.forPrefix("pow.").assertEveryPropertyIn(Path.of("..", "README.md"));
 	}
