@@ -158,7 +158,7 @@ class PowWebConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(PowAuthErrorHandler.class)
 	DefaultPowAuthErrorHandler powAuthErrorHandler(PowRoutes routes, PowMessages messages,
 			MessageSource messageSource) {
 		return new DefaultPowAuthErrorHandler(routes, messages, messageSource);
