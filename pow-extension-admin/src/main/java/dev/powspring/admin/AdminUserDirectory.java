@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Pages are found by key: each starts where the last one ended, through the index on
  * creation time and primary key, so the thousandth page costs what the first does. The
  * search is a prefix match on the user id (and on the email column when users sign in by
- * user name), which their unique indexes serve.
+ * user name), which the indexes of the module's migration serve (built with
+ * {@code varchar_pattern_ops} on PostgreSQL, so under any collation).
  */
 public class AdminUserDirectory {
 

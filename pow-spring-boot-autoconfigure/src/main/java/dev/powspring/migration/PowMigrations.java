@@ -2,6 +2,7 @@ package dev.powspring.migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ public class PowMigrations {
 
 	/** Flyway placeholder holding the name of the user id column. */
 	public static final String USER_ID_COLUMN_PLACEHOLDER = "pow_user_id_column";
+
+	/**
+	 * Flyway placeholder holding the operator class that lets an index serve prefix
+	 * searches ({@code LIKE 'abc%'}) whatever the column's collation: on PostgreSQL
+	 * {@code varchar_pattern_ops}, elsewhere nothing.
+	 */
+	public static final String PREFIX_OPS_PLACEHOLDER = "pow_prefix_ops";
 
 	private static final Log logger = LogFactory.getLog(PowMigrations.class);
 
@@ -86,19 +94,33 @@ public class PowMigrations {
 		if (this.migrated) {
 			return;
 		}
-		MigrateResult result = configure(new SingleConnectionDataSource(connection, true)).load().migrate();
+		MigrateResult result = configure(new SingleConnectionDataSource(connection, true), placeholders(connection))
+			.load()
+			.migrate();
 		if (result.migrationsExecuted > 0) {
 			logger.info("Applied " + result.migrationsExecuted + " Pow migration(s)");
 		}
 		this.migrated = true;
 	}
 
-	private FluentConfiguration configure(DataSource connectionDataSource) {
+	private Map<String, String> placeholders(Connection connection) {
+		Map<String, String> all = new HashMap<>(this.placeholders);
+		try {
+			boolean postgresql = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+			all.putIfAbsent(PREFIX_OPS_PLACEHOLDER, postgresql ? "varchar_pattern_ops" : "");
+		}
+		catch (SQLException ex) {
+			throw new CannotGetJdbcConnectionException("Could not tell which database Pow migrates", ex);
+		}
+		return all;
+	}
+
+	private FluentConfiguration configure(DataSource connectionDataSource, Map<String, String> placeholders) {
 		FluentConfiguration configuration = Flyway.configure(PowMigrations.class.getClassLoader())
 			.dataSource(connectionDataSource)
 			.table(HISTORY_TABLE)
 			.locations(this.locations.toArray(String[]::new))
-			.placeholders(this.placeholders)
+			.placeholders(placeholders)
 			// The schema may already hold the application's tables: start Pow's history there.
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
