@@ -244,6 +244,14 @@ public class PowSessionManager {
 	}
 
 	/**
+	 * Return the name of the session cookie.
+	 * @return the name, such as {@code pow_session}
+	 */
+	public String cookieName() {
+		return this.settings.cookie().name();
+	}
+
+	/**
 	 * Count the user's live web sessions, on every device.
 	 * @param userId the user's primary key
 	 * @return the count, or empty when the store cannot find sessions by user
