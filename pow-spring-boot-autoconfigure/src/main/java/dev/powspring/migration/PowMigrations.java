@@ -2,6 +2,7 @@ package dev.powspring.migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -94,13 +97,30 @@ public class PowMigrations {
 		if (this.migrated) {
 			return;
 		}
-		MigrateResult result = configure(new SingleConnectionDataSource(connection, true), placeholders(connection))
-			.load()
-			.migrate();
+		DataSource connectionDataSource = new SingleConnectionDataSource(connection, true);
+		FluentConfiguration configuration = configure(connectionDataSource, placeholders(connection));
+		if (arrivesOutOfOrder(configuration.load())) {
+			// A module added or upgraded later ships a version below one already applied.
+			configuration.outOfOrder(true);
+		}
+		MigrateResult result = configuration.load().migrate();
 		if (result.migrationsExecuted > 0) {
 			logger.info("Applied " + result.migrationsExecuted + " Pow migration(s)");
 		}
 		this.migrated = true;
+	}
+
+	// Whether a pending migration has a lower version than the latest applied one: Pow's
+	// modules share one history, so an extension added to an existing application does.
+	private static boolean arrivesOutOfOrder(Flyway flyway) {
+		MigrationInfoService info = flyway.info();
+		MigrationInfo current = info.current();
+		if (current == null || current.getVersion() == null) {
+			return false;
+		}
+		return Arrays.stream(info.all())
+			.anyMatch((migration) -> !migration.getState().isApplied() && migration.getState().isResolved()
+					&& migration.getVersion() != null && migration.getVersion().compareTo(current.getVersion()) < 0);
 	}
 
 	private Map<String, String> placeholders(Connection connection) {
@@ -123,8 +143,7 @@ public class PowMigrations {
 			.placeholders(placeholders)
 			// The schema may already hold the application's tables: start Pow's history there.
 			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.outOfOrder(true);
+			.baselineVersion("0");
 		if (postgresqlPresent) {
 			PostgreSql.useSingleConnection(configuration);
 		}

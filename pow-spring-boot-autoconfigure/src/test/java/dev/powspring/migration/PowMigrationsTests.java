@@ -20,8 +20,11 @@ import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +152,19 @@ class PowMigrationsTests {
 
 			assertThat(versions(JdbcClient.create(new SingleConnectionDataSource(first, true)),
 					PowMigrations.HISTORY_TABLE)).containsExactly("1", "3", "4", "5", "2");
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void migrateWhenVersionsArriveInOrderThenFlywayRunsWithoutOutOfOrderMode(CapturedOutput output) throws Exception {
+		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
+				Connection connection = schema.connect()) {
+			migrations(connection, CORE_LOCATION, STORE_LOCATION).migrate(connection);
+
+			assertThat(versions(JdbcClient.create(new SingleConnectionDataSource(connection, true)),
+					PowMigrations.HISTORY_TABLE)).containsExactly("1", "2", "3", "4", "5");
+			assertThat(output).doesNotContain("outOfOrder");
 		}
 	}
 

@@ -165,4 +165,15 @@ class CsrfTests extends WebFlowTestSupport {
 		return page.document().select("input[name=_csrf]").attr("value");
 	}
 
+	@Test
+	void errorPagesThenAtMostOneCsrfCookie() {
+		for (String path : new String[] { "/no-such-page", "/session/new?request_path=%00", "/registration/abc" }) {
+			Browser.Page page = browser().get(path);
+
+			assertThat(page.setCookies().stream().filter((cookie) -> cookie.startsWith("pow_csrf=")))
+				.as("%s (%d)", path, page.status())
+				.hasSizeLessThanOrEqualTo(1);
+		}
+	}
+
 }
