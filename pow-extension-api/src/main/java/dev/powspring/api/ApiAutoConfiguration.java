@@ -3,6 +3,7 @@ package dev.powspring.api;
 import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.emailconfirmation.EmailConfirmationReminder;
 import dev.powspring.messages.PowMessageBundle;
@@ -64,9 +65,9 @@ public class ApiAutoConfiguration {
 	ApiTokens powApiTokens(PowStore store, TokenSigner signer, Clock clock, ApiProperties properties,
 			PowProperties powProperties) {
 		if (!(store instanceof PrincipalIndexedPowStore indexed)) {
-			throw new IllegalStateException("API tokens are revoked per user, which needs a store that indexes "
-					+ "entries by user (a PrincipalIndexedPowStore); " + store.getClass().getName()
-					+ " does not. Set pow.api.enabled=false, or use such a store.");
+			throw new PowConfigurationException("API tokens are revoked per user, which needs a store that indexes "
+					+ "entries by user (a PrincipalIndexedPowStore); " + store.getClass().getName() + " does not.",
+					"Use such a store, such as Pow's own, or set pow.api.enabled=false.");
 		}
 		PowSessions access = new PowSessions(indexed, signer, clock, new PowSessions.Settings(ACCESS, ACCESS,
 				properties.getAccessTokenTtl(), null, properties.getRenewalGrace(),

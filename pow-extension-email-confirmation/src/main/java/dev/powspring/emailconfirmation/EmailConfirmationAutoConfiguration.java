@@ -3,6 +3,7 @@ package dev.powspring.emailconfirmation;
 import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
@@ -67,9 +68,9 @@ public class EmailConfirmationAutoConfiguration {
 	EmailConfirmations powEmailConfirmations(JdbcClient jdbc, TokenSigner signer, Clock clock,
 			EmailConfirmationProperties properties, PowProperties powProperties, PowUsersService users) {
 		if (!users.storesEmails()) {
-			throw new IllegalStateException("Email confirmation confirms the users' email, but users sign in with "
-					+ powProperties.getUserIdField().column() + " and have no email column. Let the user entity "
-					+ "extend PowUsernameUser, or set pow.email-confirmation.enabled=false.");
+			throw new PowConfigurationException("Email confirmation confirms the users' email, but users sign in "
+					+ "with " + powProperties.getUserIdField().column() + " and have no email column.",
+					"Let the user entity extend PowUsernameUser, or set pow.email-confirmation.enabled=false.");
 		}
 		return new EmailConfirmations(jdbc, signer, clock, properties.getTokenTtl());
 	}

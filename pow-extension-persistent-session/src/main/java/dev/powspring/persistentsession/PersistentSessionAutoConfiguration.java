@@ -3,6 +3,7 @@ package dev.powspring.persistentsession;
 import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionsRevokedEvent;
@@ -52,9 +53,9 @@ public class PersistentSessionAutoConfiguration {
 	PersistentSessionTokens powPersistentSessionTokens(PowStore store, TokenSigner signer, Clock clock,
 			PersistentSessionProperties properties) {
 		if (!(store instanceof PrincipalIndexedPowStore indexed)) {
-			throw new IllegalStateException("Remember-me revokes all tokens of a user, which needs a store that "
-					+ "indexes entries by user (a PrincipalIndexedPowStore); " + store.getClass().getName()
-					+ " does not. Set pow.persistent-session.enabled=false, or use such a store.");
+			throw new PowConfigurationException("Remember-me revokes all tokens of a user, which needs a store that "
+					+ "indexes entries by user (a PrincipalIndexedPowStore); " + store.getClass().getName() + " does not.",
+					"Use such a store, such as Pow's own, or set pow.persistent-session.enabled=false.");
 		}
 		return new PersistentSessionTokens(indexed, signer, clock, properties.getTtl(), properties.getRotationGrace());
 	}

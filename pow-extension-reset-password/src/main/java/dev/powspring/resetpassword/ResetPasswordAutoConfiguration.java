@@ -3,6 +3,7 @@ package dev.powspring.resetpassword;
 import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
@@ -100,9 +101,9 @@ public class ResetPasswordAutoConfiguration {
 			ResetPasswordRequests requests, ResetPasswordTokens tokens, ResetPasswordMessages messages,
 			PowProperties powProperties) {
 		if (!collaborators.users().storesEmails()) {
-			throw new IllegalStateException("Password reset mails a link to the user's email, but users sign in with "
-					+ powProperties.getUserIdField().column() + " and have no email column. Let the user entity "
-					+ "extend PowUsernameUser, or set pow.reset-password.enabled=false.");
+			throw new PowConfigurationException("Password reset mails a link to the user's email, but users sign in "
+					+ "with " + powProperties.getUserIdField().column() + " and have no email column.",
+					"Let the user entity extend PowUsernameUser, or set pow.reset-password.enabled=false.");
 		}
 		return new ResetPasswordController(collaborators, requests, tokens, messages,
 				powProperties.isPreventUserEnumeration());

@@ -38,7 +38,8 @@ class PowRedisStoreConfiguration {
 		RedisPowStore powStore(ObjectProvider<StringRedisTemplate> redis, Clock clock, PowProperties properties) {
 			StringRedisTemplate template = redis.getIfAvailable();
 			if (template == null) {
-				throw new IllegalStateException("pow.store.type=redis needs a Redis connection: set spring.data.redis.*");
+				throw new PowConfigurationException("pow.store.type=redis needs a Redis connection, and there is none.",
+						"Set spring.data.redis.* to your Redis.");
 			}
 			checkConnection(template);
 			RedisPowStore store = new RedisPowStore(template, new JsonValueCodec(), clock);
@@ -51,8 +52,8 @@ class PowRedisStoreConfiguration {
 				connection.ping();
 			}
 			catch (RuntimeException ex) {
-				throw new IllegalStateException("pow.store.type=redis cannot reach Redis (spring.data.redis.*): "
-						+ ex.getMessage(), ex);
+				throw new PowConfigurationException("pow.store.type=redis cannot reach Redis: " + ex.getMessage(),
+						"Start Redis, or point spring.data.redis.* at a Redis that answers.", ex);
 			}
 		}
 
@@ -67,8 +68,9 @@ class PowRedisStoreConfiguration {
 
 		@Bean
 		PowStore powStore() {
-			throw new IllegalStateException("pow.store.type=redis needs Spring Data Redis: add the dependency "
-					+ "org.springframework.boot:spring-boot-starter-data-redis and set spring.data.redis.*.");
+			throw new PowConfigurationException("pow.store.type=redis needs Spring Data Redis, which is not on the "
+					+ "classpath.", "Add the dependency org.springframework.boot:spring-boot-starter-data-redis and "
+							+ "set spring.data.redis.*.");
 		}
 
 	}

@@ -33,6 +33,12 @@ class PowSessionConfiguration {
 	@ConditionalOnMissingBean
 	TokenSigner powTokenSigner(PowProperties properties) {
 		if (StringUtils.hasText(properties.getSecretKey())) {
+			if (properties.getSecretKey().length() < TokenSigner.MIN_KEY_LENGTH) {
+				throw new PowConfigurationException("pow.secret-key is " + properties.getSecretKey().length()
+						+ " characters long; a key that signs sessions and links needs at least "
+						+ TokenSigner.MIN_KEY_LENGTH + ".", "Set pow.secret-key to a random secret of at least "
+								+ TokenSigner.MIN_KEY_LENGTH + " characters, for example from 'openssl rand -base64 48'.");
+			}
 			return TokenSigner.fromSecret(properties.getSecretKey());
 		}
 		logger.warn("pow.secret-key is not set: using a random key, so sessions will not survive a restart "

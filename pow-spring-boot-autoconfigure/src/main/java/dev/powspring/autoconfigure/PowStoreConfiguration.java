@@ -65,8 +65,9 @@ class PowStoreConfiguration {
 		JdbcPowStore powStore(ObjectProvider<JdbcClient> jdbc, Clock clock, PowProperties properties) {
 			JdbcClient client = jdbc.getIfAvailable();
 			if (client == null) {
-				throw new IllegalStateException("pow.store.type=jdbc keeps sessions in the application's database, "
-						+ "but no DataSource is configured (spring.datasource.*).");
+				throw new PowConfigurationException("pow.store.type=jdbc keeps sessions in the application's "
+						+ "database, but no DataSource is configured.", "Set spring.datasource.* (and add the JDBC "
+								+ "driver), or choose another store with pow.store.type=memory or redis.");
 			}
 			JdbcPowStore store = new JdbcPowStore(client, new JsonValueCodec(), clock);
 			store.setSweepBatchSize(properties.getStore().getSweepBatchSize());

@@ -30,8 +30,9 @@ class PowThrottleConfiguration {
 	@ConditionalOnMissingBean
 	PowThrottle powThrottle(PowStore store, Clock clock) {
 		if (!(store instanceof CountingPowStore counting)) {
-			throw new IllegalStateException("Throttling counts in the store, but " + store.getClass().getName()
-					+ " cannot count (CountingPowStore). Use such a store, or set pow.throttle.enabled=false.");
+			throw new PowConfigurationException("Throttling counts in the store, but " + store.getClass().getName()
+					+ " cannot count (it is no CountingPowStore).",
+					"Use a store that can count, such as Pow's own, or set pow.throttle.enabled=false.");
 		}
 		return new PowThrottle(counting, clock);
 	}

@@ -28,9 +28,10 @@ final class PowUserEntities {
 			.filter((type) -> candidates.stream().noneMatch((other) -> other != type && other.isAssignableFrom(type)))
 			.toList();
 		if (roots.size() != 1) {
-			throw new IllegalStateException("Pow needs exactly one JPA entity extending " + PowUser.class.getName()
-					+ " mapped to the users table, but found " + ((roots.isEmpty()) ? "none" : roots)
-					+ ". Declare one (or none, to use Pow's default), or declare your own PowUsersService bean.");
+			throw new PowConfigurationException("Pow needs exactly one JPA entity extending "
+					+ PowUser.class.getName() + " mapped to the users table, but found "
+					+ ((roots.isEmpty()) ? "none" : roots) + ".",
+					"Declare one (or none, to use Pow's default), or declare your own PowUsersService bean.");
 		}
 		return (Class<? extends PowUser>) roots.get(0);
 	}

@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenSigner {
 
 	// The output length of SHA-256; a shorter HMAC key weakens the MAC.
-	private static final int MIN_KEY_LENGTH = 32;
+	/** The shortest secret key accepted, in characters (and bytes of a raw key). */
+	public static final int MIN_KEY_LENGTH = 32;
 
 	private static final String ALGORITHM = "HmacSHA256";
 

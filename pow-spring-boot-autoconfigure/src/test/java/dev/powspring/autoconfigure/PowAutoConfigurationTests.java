@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,6 +168,26 @@ class PowAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("pow.secret-key"));
+	}
+
+	@Test
+	void misconfigurationThenReportedAsDescriptionAndActionNotAStackTrace() {
+		// Boot's own analyzers need arguments the loader is not given here: skip them.
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, (type, implementation, failure) -> {
+			}))
+			.hasAtLeastOneElementOfType(PowConfigurationFailureAnalyzer.class);
+		this.contextRunner.withPropertyValues("pow.secret-key=short").run((context) -> {
+			FailureAnalysis analysis = new PowConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("pow.secret-key is 5 characters long; a key that signs "
+					+ "sessions and links needs at least 32.");
+			assertThat(analysis.getAction()).startsWith("Set pow.secret-key to a random secret of at least 32");
+		});
+		this.contextRunner.withPropertyValues("pow.store.type=jdbc").run((context) -> {
+			FailureAnalysis analysis = new PowConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("no DataSource is configured");
+			assertThat(analysis.getAction()).startsWith("Set spring.datasource.*");
+		});
 	}
 
 	@Test
