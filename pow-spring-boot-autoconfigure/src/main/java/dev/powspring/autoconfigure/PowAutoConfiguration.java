@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.context.support.AbstractApplicationContext;
@@ -28,7 +30,7 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 				"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" },
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PowProperties.class)
-@Import({ PowUserEntityRegistrar.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
+@Import({ PowAutoConfiguration.UserEntity.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
 		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
 		PowThrottleConfiguration.class,
 		PowMailConfiguration.class,
@@ -69,6 +71,17 @@ public class PowAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock powClock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Pow's default user entity, for applications with JPA that declare none.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "jakarta.persistence.Entity",
+			"org.springframework.boot.persistence.autoconfigure.EntityScanPackages" })
+	@Import(PowUserEntityRegistrar.class)
+	static class UserEntity {
+
 	}
 
 }

@@ -66,6 +66,16 @@ public abstract class PowUser {
 	}
 
 	/**
+	 * Return the user's email address. Users sign in by email by default, so this is the
+	 * user id; {@link PowUsernameUser}, for users who sign in by user name, returns its own
+	 * email column instead.
+	 * @return the address, trimmed and lower-cased
+	 */
+	public String getEmail() {
+		return this.userId;
+	}
+
+	/**
 	 * Return the stored password hash, or {@code null} for a user who has no password
 	 * (for example an invited user who has not accepted yet).
 	 * @return the hash or {@code null}

@@ -22,6 +22,7 @@ public abstract class PowUsernameUser extends PowUser {
 	 * Return the user's email address, already trimmed and lower-cased.
 	 * @return the address, or {@code null} when the user has none
 	 */
+	@Override
 	public String getEmail() {
 		return this.email;
 	}

@@ -254,6 +254,16 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutJpaThenPowStartsWithTheApplicationsUsersService() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("jakarta.persistence"))
+			.withUserConfiguration(CustomUsersServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(PowUsersService.class);
+			});
+	}
+
+	@Test
 	void clockWhenApplicationDeclaresOneThenPowUsesIt() {
 		this.contextRunner.withUserConfiguration(FixedClockConfiguration.class)
 			.run((context) -> assertThat(context).getBean(Clock.class).isSameAs(FixedClockConfiguration.CLOCK));

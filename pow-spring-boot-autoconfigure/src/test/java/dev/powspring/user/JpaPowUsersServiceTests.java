@@ -71,6 +71,8 @@ class JpaPowUsersServiceTests {
 		assertThat(result.succeeded()).isTrue();
 		assertThat(result.user().getId()).isNotNull();
 		assertThat(result.user().getUserId()).isEqualTo("jane.doe@example.com");
+		assertThat(result.user().getEmail()).as("the email of a user who signs in by email").isEqualTo(
+				"jane.doe@example.com");
 		String storedHash = this.jdbc.sql("SELECT password_hash FROM users WHERE email = 'jane.doe@example.com'")
 			.query(String.class)
 			.single();
