@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @AutoConfiguration(after = PowAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "pow.admin.console.enabled", matchIfMissing = true)
+@ConditionalOnClass(JdbcClient.class)
 @EnableConfigurationProperties(AdminProperties.class)
 @Import(AdminAutoConfiguration.Web.class)
 public class AdminAutoConfiguration {

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = PowAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "pow.email-confirmation.enabled", matchIfMissing = true)
+@ConditionalOnClass(JdbcClient.class)
 @EnableConfigurationProperties(EmailConfirmationProperties.class)
 @Import(EmailConfirmationAutoConfiguration.Web.class)
 public class EmailConfirmationAutoConfiguration {
