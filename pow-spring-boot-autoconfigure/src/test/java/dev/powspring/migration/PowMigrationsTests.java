@@ -103,6 +103,19 @@ class PowMigrationsTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void startWhenApplicationHasNoMigrationsOfItsOwnThenItsFlywayStaysOffWithoutWarningAndPowMigrates(
+			CapturedOutput output) {
+		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
+				ConfigurableApplicationContext context = start(BasicTestApplication.class,
+						schema.datasourcePropertyPairs())) {
+			assertThat(register(context, "jane@example.com").succeeded()).isTrue();
+			assertThat(tableExists(context.getBean(JdbcClient.class), "flyway_schema_history")).isFalse();
+			assertThat(output).doesNotContain("No migrations found");
+		}
+	}
+
+	@Test
 	void startWhenApplicationHasNoFlywayAndPoolHasOneConnectionThenPowMigratesOnIt() {
 		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
 				ConfigurableApplicationContext context = start(BasicTestApplication.class,
