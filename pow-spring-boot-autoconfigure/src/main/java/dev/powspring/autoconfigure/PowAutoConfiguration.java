@@ -2,7 +2,11 @@ package dev.powspring.autoconfigure;
 
 import java.time.Clock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,6 +21,7 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DelegatingMessageSource;
 
 import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.messages.PowMessageSourcePostProcessor;
 
 /**
@@ -36,6 +41,8 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 		PowMailConfiguration.class,
 		PowWebConfiguration.class })
 public class PowAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PowAutoConfiguration.class);
 
 	/** Basename of the core's message bundle. */
 	public static final String MESSAGES_BASENAME = "dev/powspring/messages";
@@ -65,6 +72,28 @@ public class PowAutoConfiguration {
 	@Bean
 	static PowSettingsWarnings powSettingsWarnings(Environment environment) {
 		return new PowSettingsWarnings(environment);
+	}
+
+	/**
+	 * Warns when {@code pow.admin.initial-admins} makes an admin of whoever registers first
+	 * with one of its user ids: with registration on and no email confirmation, nobody has
+	 * to show that the address is theirs.
+	 * @param properties Pow's settings
+	 * @param confirmations email confirmation, when its extension is on
+	 * @return the check, run once every bean exists
+	 */
+	@Bean
+	SmartInitializingSingleton powInitialAdminsCheck(PowProperties properties,
+			ObjectProvider<EmailConfirmationOperations> confirmations) {
+		return () -> {
+			if (!properties.getAdmin().getInitialAdmins().isEmpty() && properties.getRegistration().isEnabled()
+					&& confirmations.getIfAvailable() == null) {
+				logger.warn("pow.admin.initial-admins " + properties.getAdmin().getInitialAdmins() + " get the admin "
+						+ "role when they register, and without email confirmation whoever registers first with "
+						+ "such a user id becomes admin. Add email confirmation, register those users before "
+						+ "opening registration, or set pow.registration.enabled=false.");
+			}
+		};
 	}
 
 	@Bean

@@ -104,6 +104,20 @@ class PowAutoConfigurationTests {
 	}
 
 	@Test
+	void startupWhenInitialAdminsCanRegisterWithoutConfirmingThenWarns(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("pow.admin.initial-admins=boss@example.com")
+			.run((context) -> assertThat(output).contains("pow.admin.initial-admins [boss@example.com] get the admin "
+					+ "role when they register, and without email confirmation"));
+	}
+
+	@Test
+	void startupWhenInitialAdminsButRegistrationOffThenNoWarning(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("pow.admin.initial-admins=boss@example.com",
+				"pow.registration.enabled=false")
+			.run((context) -> assertThat(output).doesNotContain("pow.admin.initial-admins"));
+	}
+
+	@Test
 	void startupWhenThrottlingOffOrLifetimesLongThenWarns(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("pow.throttle.enabled=false", "pow.session.absolute-ttl=72h",
