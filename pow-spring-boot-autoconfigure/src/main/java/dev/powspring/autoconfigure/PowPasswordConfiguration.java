@@ -12,7 +12,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The password encoder. Replace it by declaring a {@code PasswordEncoder} bean named
@@ -30,13 +34,35 @@ class PowPasswordConfiguration {
 
 	private static final int RECOMMENDED_BCRYPT_STRENGTH = 10;
 
+	private static final String TEST_DEFAULTS = "powTestDefaults";
+
 	@Bean(name = BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
-	PowPasswordEncoder powPasswordEncoder(PowProperties properties) {
+	PowPasswordEncoder powPasswordEncoder(PowProperties properties, Environment environment) {
 		PowProperties.Password password = properties.getPassword();
-		warnIfWeakened(password);
+		if (!cheapenedForTests(environment)) {
+			warnIfWeakened(password);
+		}
 		return new PowPasswordEncoder(password.getAlgorithm(), password.getPbkdf2Iterations(),
 				password.getBcryptStrength());
+	}
+
+	// Pow's test kit makes hashing cheap in tests through a property source of this name:
+	// no warning then, as no real password is at stake.
+	private static boolean cheapenedForTests(Environment environment) {
+		if (!(environment instanceof ConfigurableEnvironment configurable)) {
+			return false;
+		}
+		for (PropertySource<?> source : configurable.getPropertySources()) {
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				continue;
+			}
+			if (source.containsProperty("pow.password.pbkdf2-iterations")
+					|| source.containsProperty("pow.password.bcrypt-strength")) {
+				return TEST_DEFAULTS.equals(source.getName());
+			}
+		}
+		return false;
 	}
 
 	private static void warnIfWeakened(PowProperties.Password password) {

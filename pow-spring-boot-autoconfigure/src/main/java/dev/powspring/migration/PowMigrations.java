@@ -1,11 +1,15 @@
 package dev.powspring.migration;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -103,11 +107,54 @@ public class PowMigrations {
 			// A module added or upgraded later ships a version below one already applied.
 			configuration.outOfOrder(true);
 		}
-		MigrateResult result = configuration.load().migrate();
+		MigrateResult result = withoutNotices(connection, () -> configuration.load().migrate());
 		if (result.migrationsExecuted > 0) {
 			logger.info("Applied " + result.migrationsExecuted + " Pow migration(s)");
 		}
 		this.migrated = true;
+	}
+
+	// PostgreSQL reports "already exists, skipping" for IF NOT EXISTS as a notice, which
+	// Flyway logs as a warning: Pow's migrations run with notices off, on their connection
+	// only, which is left as it was.
+	private static MigrateResult withoutNotices(Connection connection, Supplier<MigrateResult> migrate) {
+		String previous = null;
+		try {
+			if (isPostgresql(connection)) {
+				try (Statement statement = connection.createStatement();
+						ResultSet result = statement.executeQuery("SHOW client_min_messages")) {
+					previous = result.next() ? result.getString(1) : null;
+				}
+				if (previous != null) {
+					setClientMinMessages(connection, "warning");
+				}
+			}
+			return migrate.get();
+		}
+		catch (SQLException ex) {
+			throw new CannotGetJdbcConnectionException("Could not prepare the connection for Pow's migrations", ex);
+		}
+		finally {
+			if (previous != null) {
+				try {
+					setClientMinMessages(connection, previous);
+				}
+				catch (SQLException ex) {
+					logger.debug("Could not restore client_min_messages", ex);
+				}
+			}
+		}
+	}
+
+	private static void setClientMinMessages(Connection connection, String level) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('client_min_messages', ?, false)")) {
+			statement.setString(1, level);
+			statement.execute();
+		}
+	}
+
+	private static boolean isPostgresql(Connection connection) throws SQLException {
+		return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
 	}
 
 	// Whether a pending migration has a lower version than the latest applied one: Pow's
@@ -126,7 +173,7 @@ public class PowMigrations {
 	private Map<String, String> placeholders(Connection connection) {
 		Map<String, String> all = new HashMap<>(this.placeholders);
 		try {
-			boolean postgresql = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+			boolean postgresql = isPostgresql(connection);
 			all.putIfAbsent(PREFIX_OPS_PLACEHOLDER, postgresql ? "varchar_pattern_ops" : "");
 		}
 		catch (SQLException ex) {

@@ -170,14 +170,18 @@ class PowMigrationsTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void migrateWhenVersionsArriveInOrderThenFlywayRunsWithoutOutOfOrderMode(CapturedOutput output) throws Exception {
+	void migrateWhenVersionsArriveInOrderThenFlywayRunsWithoutOutOfOrderModeOrNotices(CapturedOutput output) throws Exception {
 		try (TestSchema schema = PostgresTestDatabase.get().createSchema("PowMigrationsTests");
 				Connection connection = schema.connect()) {
 			migrations(connection, CORE_LOCATION, STORE_LOCATION).migrate(connection);
 
 			assertThat(versions(JdbcClient.create(new SingleConnectionDataSource(connection, true)),
 					PowMigrations.HISTORY_TABLE)).containsExactly("1", "2", "3", "4", "5");
-			assertThat(output).doesNotContain("outOfOrder");
+			assertThat(output).doesNotContain("outOfOrder").doesNotContain("already exists, skipping");
+			assertThat(JdbcClient.create(new SingleConnectionDataSource(connection, true))
+				.sql("SHOW client_min_messages")
+				.query(String.class)
+				.single()).as("the connection is left as it was").isEqualTo("notice");
 		}
 	}
 
