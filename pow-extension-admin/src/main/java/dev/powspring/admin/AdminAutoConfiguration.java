@@ -3,6 +3,7 @@ package dev.powspring.admin;
 import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
+import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
@@ -70,6 +71,10 @@ public class AdminAutoConfiguration {
 		AdminUserDirectory powAdminUserDirectory(JdbcClient jdbc, PowProperties powProperties, PowUsersService users,
 				AdminProperties properties, PowSessionManager sessions,
 				ObjectProvider<EmailConfirmationOperations> confirmations) {
+			if (properties.getPageSize() < 1) {
+				throw new PowConfigurationException("pow.admin.console.page-size is " + properties.getPageSize()
+						+ "; a page shows at least one user.", "Set pow.admin.console.page-size to 1 or more (default 50).");
+			}
 			UserIdField userIdField = powProperties.getUserIdField();
 			AdminUserDirectory directory = new AdminUserDirectory(jdbc, userIdField.column(),
 					userIdField == UserIdField.USERNAME && users.storesEmails(), properties.getPageSize());

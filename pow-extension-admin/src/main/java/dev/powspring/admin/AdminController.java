@@ -226,7 +226,7 @@ public class AdminController extends PowControllerSupport {
 	// list when the user is gone.
 	private String act(HttpServletRequest request, RedirectAttributes redirectAttributes, Long id,
 			AdminAction action, String detail, Supplier<Outcome> run) {
-		String subject = this.directory.get(id).map(AdminUser::userId).orElse(String.valueOf(id));
+		String subject = users().getById(id).map(PowUser::getUserId).orElse(String.valueOf(id));
 		Outcome outcome = run.get();
 		String text = this.adminMessages.outcome(request, action, outcome, subject, detail);
 		if (outcome == Outcome.DONE || outcome == Outcome.UNCHANGED) {

@@ -66,6 +66,15 @@ class AdminAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AdminUserActions.class));
 	}
 
+	@Test
+	void pageSizeBelowOneThenStartupFailsSayingWhatToSet() {
+		this.contextRunner.withPropertyValues("pow.admin.console.page-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Set pow.admin.console.page-size to 1 or more"));
+	}
+
 	private static <T> Arguments replace(Class<T> type, Supplier<T> bean) {
 		return Arguments.of(type, bean);
 	}

@@ -122,9 +122,9 @@ public class EmailConfirmationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EmailConfirmationReminder powEmailConfirmationReminder(EmailConfirmations confirmations,
-				EmailConfirmationMails mails, PowUsersService users, PowProperties powProperties,
+				EmailConfirmationOperations operations, PowUsersService users, PowProperties powProperties,
 				ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
-			EmailConfirmationReminder reminder = new EmailConfirmationReminder(confirmations, mails, users);
+			EmailConfirmationReminder reminder = new EmailConfirmationReminder(confirmations, operations, users);
 			throttle.ifAvailable((available) -> reminder.setThrottle(new RequestThrottle(available,
 					addresses.getObject(), "email_confirmation", powProperties.getThrottle().getConfirmationPerTarget(),
 					powProperties.getThrottle().getConfirmationPerAddress())));

@@ -1,9 +1,8 @@
 package dev.powspring.emailconfirmation;
 
-import java.util.Optional;
-
 import dev.powspring.session.SignInRefusedEvent;
 import dev.powspring.throttle.RequestThrottle;
+import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,7 @@ public class EmailConfirmationReminder implements ApplicationListener<SignInRefu
 
 	private final EmailConfirmations confirmations;
 
-	private final EmailConfirmationMails mails;
+	private final EmailConfirmationOperations operations;
 
 	private final PowUsersService users;
 
@@ -27,13 +26,13 @@ public class EmailConfirmationReminder implements ApplicationListener<SignInRefu
 	/**
 	 * Create an instance.
 	 * @param confirmations the confirmation state
-	 * @param mails sends confirmation links
-	 * @param users tells each user's email address
+	 * @param operations sends confirmation links
+	 * @param users finds users by email address
 	 */
-	public EmailConfirmationReminder(EmailConfirmations confirmations, EmailConfirmationMails mails,
+	public EmailConfirmationReminder(EmailConfirmations confirmations, EmailConfirmationOperations operations,
 			PowUsersService users) {
 		this.confirmations = confirmations;
-		this.mails = mails;
+		this.operations = operations;
 		this.users = users;
 	}
 
@@ -67,9 +66,8 @@ public class EmailConfirmationReminder implements ApplicationListener<SignInRefu
 
 	private void remind(HttpServletRequest request, PowUser user) {
 		boolean refused = this.throttle != null && this.throttle.attempt(request, user.getUserId()).isPresent();
-		Optional<String> address = this.users.emailOf(user);
-		if (!refused && address.isPresent()) {
-			this.mails.sendConfirmationLink(request, address.get(), this.confirmations.issue(user.getId()));
+		if (!refused) {
+			this.operations.sendConfirmationLink(request, user);
 		}
 	}
 

@@ -34,8 +34,6 @@ class PowPasswordConfiguration {
 
 	private static final int RECOMMENDED_BCRYPT_STRENGTH = 10;
 
-	private static final String TEST_DEFAULTS = "powTestDefaults";
-
 	@Bean(name = BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
 	PowPasswordEncoder powPasswordEncoder(PowProperties properties, Environment environment) {
@@ -47,7 +45,7 @@ class PowPasswordConfiguration {
 				password.getBcryptStrength());
 	}
 
-	// Pow's test kit makes hashing cheap in tests through a property source of this name:
+	// Pow's test kit makes hashing cheap in tests through a property source of its own:
 	// no warning then, as no real password is at stake.
 	private static boolean cheapenedForTests(Environment environment) {
 		if (!(environment instanceof ConfigurableEnvironment configurable)) {
@@ -59,7 +57,7 @@ class PowPasswordConfiguration {
 			}
 			if (source.containsProperty("pow.password.pbkdf2-iterations")
 					|| source.containsProperty("pow.password.bcrypt-strength")) {
-				return TEST_DEFAULTS.equals(source.getName());
+				return PowPasswordEncoder.TEST_DEFAULTS_PROPERTY_SOURCE.equals(source.getName());
 			}
 		}
 		return false;

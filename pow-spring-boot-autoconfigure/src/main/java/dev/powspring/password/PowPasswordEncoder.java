@@ -18,6 +18,12 @@ import org.springframework.util.ClassUtils;
  */
 public final class PowPasswordEncoder implements PasswordEncoder {
 
+	/**
+	 * Name of the property source through which Pow's test kit makes hashing cheap in
+	 * tests; hashing settings that come from it draw no startup warning.
+	 */
+	public static final String TEST_DEFAULTS_PROPERTY_SOURCE = "powTestDefaults";
+
 	private static final String ARGON2_DEPENDENCY = "org.bouncycastle:bcprov-jdk18on";
 
 	private static final String ARGON2_CLASS = "org.bouncycastle.crypto.params.Argon2Parameters";

@@ -2,6 +2,8 @@ package dev.powspring.testing;
 
 import java.util.Map;
 
+import dev.powspring.password.PowPasswordEncoder;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -14,13 +16,10 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PowTestEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-	/** Name of the property source holding the test defaults. */
-	public static final String PROPERTY_SOURCE_NAME = "powTestDefaults";
-
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		environment.getPropertySources()
-			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
+			.addLast(new MapPropertySource(PowPasswordEncoder.TEST_DEFAULTS_PROPERTY_SOURCE,
 					Map.of("pow.password.pbkdf2-iterations", "1", "pow.password.bcrypt-strength", "4")));
 	}
 

@@ -3,7 +3,6 @@ package dev.powspring.testing.slice;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
@@ -12,6 +11,7 @@ import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.user.UserEntityRoots;
 import dev.powspring.user.UserIdField;
 import dev.powspring.user.defaults.email.DefaultEmailUser;
 import dev.powspring.user.defaults.username.DefaultUsernameUser;
@@ -53,20 +53,15 @@ public class PowWebMvcTestAutoConfiguration {
 				context);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Optional<Class<? extends PowUser>> applicationUserClass(ApplicationContext context) {
 		if (!ClassUtils.isPresent("jakarta.persistence.Entity", context.getClassLoader())
 				|| !AutoConfigurationPackages.has(context)) {
 			return Optional.empty();
 		}
 		try {
-			Set<Class<?>> entities = new EntityScanner(context).scan(jakarta.persistence.Entity.class);
-			List<Class<?>> users = entities.stream().filter(PowUser.class::isAssignableFrom).toList();
-			List<Class<?>> roots = users.stream()
-				.filter((type) -> users.stream().noneMatch((other) -> other != type && other.isAssignableFrom(type)))
-				.toList();
-			return (roots.size() == 1) ? Optional.of((Class<? extends PowUser>) roots.get(0))
-					: Optional.empty();
+			List<Class<? extends PowUser>> roots = UserEntityRoots
+				.of(new EntityScanner(context).scan(jakarta.persistence.Entity.class));
+			return (roots.size() == 1) ? Optional.of(roots.get(0)) : Optional.empty();
 		}
 		catch (ClassNotFoundException ex) {
 			return Optional.empty();
