@@ -39,7 +39,7 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
 		PowThrottleConfiguration.class,
 		PowMailConfiguration.class,
-		PowWebConfiguration.class })
+		PowWebConfiguration.class, PowRealmsConfiguration.class })
 public class PowAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PowAutoConfiguration.class);
@@ -53,8 +53,9 @@ public class PowAutoConfiguration {
 	}
 
 	@Bean
-	static PowMessageSourcePostProcessor powMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles) {
-		return new PowMessageSourcePostProcessor(bundles);
+	static PowMessageSourcePostProcessor powMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles,
+			Environment environment) {
+		return new PowMessageSourcePostProcessor(bundles, PowRealmsConfiguration.declaresRealms(environment));
 	}
 
 	/**

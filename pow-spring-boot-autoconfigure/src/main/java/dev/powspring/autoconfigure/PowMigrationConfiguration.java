@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.powspring.migration.PowFlywayCallback;
+import dev.powspring.realm.PowRealm;
 import dev.powspring.migration.PowMigrationInitializer;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.migration.PowMigrations;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Pow's migrations: the core's and every extension's {@link PowMigrationLocations}.
@@ -36,13 +38,22 @@ class PowMigrationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowMigrations powMigrations(DataSource dataSource, ObjectProvider<PowMigrationLocations> locations,
-			PowProperties properties) {
+			PowProperties properties, ObjectProvider<PowRealm> realm) {
 		List<String> allLocations = locations.orderedStream()
 			.flatMap((contribution) -> contribution.locations().stream())
 			.distinct()
 			.toList();
-		return new PowMigrations(dataSource, allLocations,
+		PowRealm own = realm.getIfAvailable();
+		// A realm's data source is bound to its schema, which may not exist yet: Flyway
+		// creates it, on a connection of the application's.
+		DataSource migrated = (own != null && dataSource instanceof DelegatingDataSource bound)
+				? bound.getTargetDataSource() : dataSource;
+		PowMigrations migrations = new PowMigrations(migrated, allLocations,
 				Map.of(PowMigrations.USER_ID_COLUMN_PLACEHOLDER, properties.getUserIdField().column()));
+		if (own != null) {
+			migrations.setSchema(own.schema());
+		}
+		return migrations;
 	}
 
 	@Bean

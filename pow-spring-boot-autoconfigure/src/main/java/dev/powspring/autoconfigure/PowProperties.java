@@ -96,6 +96,13 @@ public class PowProperties {
 
 	private final Throttle throttle = new Throttle();
 
+	/**
+	 * Further realms, by name: kinds of users apart from the default one, each with its own
+	 * table, routes, cookies and sessions. Every other pow.* setting may be given for a
+	 * realm as pow.realms.<name>.<setting>, and is otherwise inherited.
+	 */
+	private Map<String, Realm> realms = new LinkedHashMap<>();
+
 	public UserIdField getUserIdField() {
 		return this.userIdField;
 	}
@@ -206,6 +213,14 @@ public class PowProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	public Map<String, Realm> getRealms() {
+		return this.realms;
+	}
+
+	public void setRealms(Map<String, Realm> realms) {
+		this.realms = realms;
 	}
 
 	public Throttle getThrottle() {
@@ -707,6 +722,71 @@ public class PowProperties {
 
 		public void setInitialAdmins(List<String> initialAdmins) {
 			this.initialAdmins = initialAdmins;
+		}
+
+	}
+
+	/**
+	 * What sets a realm apart beyond the pow.* settings it overrides.
+	 */
+	public static class Realm {
+
+		/**
+		 * Fully qualified name of the realm's user entity, a subclass of PowUser mapped to
+		 * the table "users". Empty for Pow's default entity.
+		 */
+		private String userClass;
+
+		/**
+		 * Database schema holding the realm's users table and its Pow migration history;
+		 * Pow's migrations create it. Empty for the realm's name.
+		 */
+		private String schema;
+
+		/**
+		 * Base name of the realm's message bundle, whose keys take precedence over the
+		 * application's and Pow's on the realm's pages and in its mails. Empty for
+		 * "pow/realms/<name>/messages".
+		 */
+		private String messages;
+
+		/**
+		 * Template directory searched first for the realm's pages: a page Pow renders as
+		 * "pow/session/new" is taken from "<directory>/session/new" when that template
+		 * exists. Empty for "pow/realms/<name>".
+		 */
+		private String templates;
+
+		public String getUserClass() {
+			return this.userClass;
+		}
+
+		public void setUserClass(String userClass) {
+			this.userClass = userClass;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(String schema) {
+			this.schema = schema;
+		}
+
+		public String getMessages() {
+			return this.messages;
+		}
+
+		public void setMessages(String messages) {
+			this.messages = messages;
+		}
+
+		public String getTemplates() {
+			return this.templates;
+		}
+
+		public void setTemplates(String templates) {
+			this.templates = templates;
 		}
 
 	}

@@ -3,7 +3,10 @@ package dev.powspring.autoconfigure;
 import dev.powspring.security.PowAuthenticationProvider;
 import dev.powspring.security.PowAuthoritiesMapper;
 import dev.powspring.security.PowCsrfTokenRepository;
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
 import dev.powspring.security.PowPagesRequestMatcher;
+import dev.powspring.security.PowRealmSecurityFilterChain;
 import dev.powspring.security.PowSecurityChains;
 import dev.powspring.security.PowSecurityChainsCheck;
 import dev.powspring.security.PowSecurityConfigurer;
@@ -24,11 +27,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultServletWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -104,14 +108,29 @@ public class PowSecurityAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(PowRealm.class)
 	PowSecurityChains powSecurityChains() {
 		return new PowSecurityChains();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(PowRealm.class)
 	PowSecurityChainsCheck powSecurityChainsCheck(ListableBeanFactory beanFactory, PowSecurityChains chains,
-			PowRoutes routes) {
-		return new PowSecurityChainsCheck(beanFactory, chains, routes);
+			PowRoutes routes, ObjectProvider<PowRealms> realms) {
+		PowSecurityChainsCheck check = new PowSecurityChainsCheck(beanFactory, chains, routes);
+		realms.ifAvailable(check::setRealms);
+		return check;
+	}
+
+	/**
+	 * A chain per realm, in front of Pow's default chain, when the application declares no
+	 * chain of its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(value = { SecurityFilterChain.class, PowRealm.class })
+	@Import(PowRealmSecurityChainsRegistrar.class)
+	static class RealmChains {
+
 	}
 
 	/**
@@ -122,7 +141,7 @@ public class PowSecurityAutoConfiguration {
 	 */
 	@Bean
 	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-	@ConditionalOnDefaultServletWebSecurity
+	@ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = PowRealmSecurityFilterChain.class)
 	SecurityFilterChain powSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())

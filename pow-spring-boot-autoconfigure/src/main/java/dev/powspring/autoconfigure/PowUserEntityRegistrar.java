@@ -2,6 +2,7 @@ package dev.powspring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserIdField;
@@ -72,6 +73,10 @@ class PowUserEntityRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
 		scanner.addExcludeFilter(
 				(reader, factory) -> reader.getClassMetadata().getClassName().startsWith(DEFAULTS_PACKAGE_PREFIX));
+		// A realm's user entity is the realm's, not the application's.
+		Set<String> realmEntities = PowRealmsConfiguration.realmUserClasses(this.environment);
+		scanner.addExcludeFilter(
+				(reader, factory) -> realmEntities.contains(reader.getClassMetadata().getClassName()));
 		for (String basePackage : packages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
 				if (isUserEntity(candidate.getBeanClassName())) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.RealmDispatchingInterceptor;
 import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowSessionFilter;
 import dev.powspring.session.PowRequestAuthenticator;
@@ -63,6 +65,7 @@ import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -86,8 +89,9 @@ class PowWebConfiguration {
 	@Bean
 	FilterRegistrationBean<PowSessionFilter> powSessionFilter(PowSessionManager sessions,
 			ObjectProvider<PowSessionRestorer> restorers, ObjectProvider<PowRequestAuthenticator> authenticators,
-			PowUsersService users, PowProperties properties) {
+			PowUsersService users, PowProperties properties, ObjectProvider<PowRealm> realm) {
 		PowSessionFilter filter = new PowSessionFilter(sessions, restorers.orderedStream().toList());
+		realm.ifAvailable((own) -> filter.setRealm(own.name()));
 		filter.setAuthenticators(authenticators.orderedStream().toList());
 		if (properties.getSession().isReloadUser()) {
 			filter.setUserReloader((id) -> reload(users, id));
@@ -222,7 +226,8 @@ class PowWebConfiguration {
 
 	@Bean
 	WebMvcConfigurer powWebMvcConfigurer(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties,
-			PowRoutes routes, PowPageContributions contributions) {
+			PowRoutes routes, PowPageContributions contributions,
+			ObjectProvider<RealmDispatchingInterceptor> realmDispatching) {
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -234,13 +239,16 @@ class PowWebConfiguration {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new CsrfInterceptor(csrf, properties.getBaseUrl()))
-					.order(Ordered.HIGHEST_PRECEDENCE);
-				registry.addInterceptor(guards).order(Ordered.HIGHEST_PRECEDENCE + 1);
-				registry.addInterceptor(new PowSecurityHeadersInterceptor()).order(Ordered.HIGHEST_PRECEDENCE + 2);
-				registry.addInterceptor(new PowPageSettingsInterceptor(properties.getRegistration().isEnabled(),
-						properties.getCurrentUserAttribute(), routes, contributions))
-					.order(Ordered.HIGHEST_PRECEDENCE + 3);
+				RealmDispatchingInterceptor realms = realmDispatching.getIfAvailable();
+				if (realms != null) {
+					// Each request gets the interceptors of its realm, this context's among them.
+					registry.addInterceptor(realms).order(Ordered.HIGHEST_PRECEDENCE);
+					return;
+				}
+				int order = Ordered.HIGHEST_PRECEDENCE;
+				for (HandlerInterceptor interceptor : interceptors(csrf, guards, properties, routes, contributions)) {
+					registry.addInterceptor(interceptor).order(order++);
+				}
 			}
 
 			@Override
@@ -249,6 +257,15 @@ class PowWebConfiguration {
 			}
 
 		};
+	}
+
+	// Pow's interceptors, in the order they run: CSRF, guards, headers, page settings.
+	static List<HandlerInterceptor> interceptors(PowCsrf csrf, PowGuardInterceptor guards, PowProperties properties,
+			PowRoutes routes, PowPageContributions contributions) {
+		return List.of(new CsrfInterceptor(csrf, properties.getBaseUrl()), guards,
+				new PowSecurityHeadersInterceptor(), new PowPageSettingsInterceptor(
+						properties.getRegistration().isEnabled(), properties.getCurrentUserAttribute(), routes,
+						contributions));
 	}
 
 	// The application's own fields, after the email address of users who sign in by user

@@ -1,5 +1,7 @@
 package dev.powspring.messages;
 
+import dev.powspring.realm.RealmAwareMessageSource;
+
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +20,21 @@ public class PowMessageSourcePostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<PowMessageBundle> bundles;
 
+	private final boolean realmAware;
+
 	public PowMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles) {
+		this(bundles, false);
+	}
+
+	/**
+	 * Create an instance.
+	 * @param bundles Pow's message bundles
+	 * @param realmAware whether the application declares realms, whose requests see their
+	 * realm's messages first (see {@link RealmAwareMessageSource})
+	 */
+	public PowMessageSourcePostProcessor(ObjectProvider<PowMessageBundle> bundles, boolean realmAware) {
 		this.bundles = bundles;
+		this.realmAware = realmAware;
 	}
 
 	@Override
@@ -33,6 +48,7 @@ public class PowMessageSourcePostProcessor implements BeanPostProcessor {
 			if (last.getParentMessageSource() == null) {
 				last.setParentMessageSource(powMessageSource(this.bundles.orderedStream().toList()));
 			}
+			return this.realmAware ? new RealmAwareMessageSource(messageSource) : bean;
 		}
 		return bean;
 	}

@@ -62,6 +62,8 @@ public class PowMigrations {
 
 	private final Map<String, String> placeholders;
 
+	private String schema;
+
 	private volatile boolean migrated;
 
 	/**
@@ -74,6 +76,15 @@ public class PowMigrations {
 		this.dataSource = dataSource;
 		this.locations = List.copyOf(locations);
 		this.placeholders = Map.copyOf(placeholders);
+	}
+
+	/**
+	 * Migrate a schema of its own, created when missing, which also holds the history
+	 * table: how each realm gets its users table.
+	 * @param schema the schema, or {@code null} for the connection's
+	 */
+	public void setSchema(String schema) {
+		this.schema = schema;
 	}
 
 	/**
@@ -191,6 +202,9 @@ public class PowMigrations {
 			// The schema may already hold the application's tables: start Pow's history there.
 			.baselineOnMigrate(true)
 			.baselineVersion("0");
+		if (this.schema != null) {
+			configuration.schemas(this.schema).defaultSchema(this.schema);
+		}
 		if (postgresqlPresent) {
 			PostgreSql.useSingleConnection(configuration);
 		}

@@ -25,7 +25,8 @@ public final class PowSecurityChains {
 	 */
 	public synchronized boolean appliesPow(SecurityFilterChain chain) {
 		// Called once the chains are built: each builder then holds its chain.
-		return this.builders.stream().anyMatch((http) -> http.getObject() == chain);
+		SecurityFilterChain built = (chain instanceof PowRealmSecurityFilterChain realm) ? realm.getChain() : chain;
+		return this.builders.stream().anyMatch((http) -> http.getObject() == built);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
 import dev.powspring.web.PowRoutes;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +55,16 @@ public class PowSecurityChainsCheck implements SmartInitializingSingleton {
 		this.routes = routes;
 	}
 
+	private PowRealms realms;
+
+	/**
+	 * Check the sign-in page of every realm too.
+	 * @param realms the application's realms
+	 */
+	public void setRealms(PowRealms realms) {
+		this.realms = realms;
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
 		problems().forEach(logger::warn);
@@ -63,7 +75,17 @@ public class PowSecurityChainsCheck implements SmartInitializingSingleton {
 	 * @return the problems, empty when there are none
 	 */
 	public List<String> problems() {
-		String signInPath = this.routes.signInPath();
+		List<String> problems = new ArrayList<>(problems(this.routes.signInPath(), ""));
+		if (this.realms != null) {
+			for (PowRealm realm : this.realms.realms()) {
+				String signInPath = this.realms.getBean(realm.name(), PowRoutes.class).signInPath();
+				problems.addAll(problems(signInPath, "\"" + realm.name() + "\""));
+			}
+		}
+		return problems;
+	}
+
+	private List<String> problems(String signInPath, String realm) {
 		HttpServletRequest probe = ProbeRequest.get(signInPath);
 		Map<SecurityFilterChain, String> names = new IdentityHashMap<>();
 		this.beanFactory.getBeansOfType(SecurityFilterChain.class).forEach((name, chain) -> names.put(chain, name));
@@ -80,7 +102,7 @@ public class PowSecurityChainsCheck implements SmartInitializingSingleton {
 				+ signInPath + ",";
 		if (!this.powChains.appliesPow(serving)) {
 			problems.add(chain + " does not apply Pow: Spring Security does not see Pow's users there and its CSRF "
-					+ "check refuses Pow's forms. Add .with(PowSecurityConfigurer.pow(), Customizer.withDefaults()) "
+					+ "check refuses Pow's forms. Add .with(PowSecurityConfigurer.pow(" + realm + "), Customizer.withDefaults()) "
 					+ "to it, or keep Pow's pages out of it with securityMatcher(...).");
 			if (deniesAnonymous(serving, probe)) {
 				problems.add(chain + " denies it to anonymous users, so nobody can sign in. Permit Pow's pages "

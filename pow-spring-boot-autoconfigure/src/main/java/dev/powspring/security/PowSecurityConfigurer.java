@@ -6,6 +6,9 @@ import dev.powspring.web.PowRoutes;
 import dev.powspring.web.guard.PowAuthErrorHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -44,20 +47,54 @@ import org.springframework.web.servlet.FlashMapManager;
  */
 public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecurityConfigurer, HttpSecurity> {
 
-	private PowSecurityConfigurer() {
+	private final String realm;
+
+	private PowSecurityConfigurer(String realm) {
+		this.realm = realm;
 	}
 
 	/**
-	 * Return a configurer to pass to {@link HttpSecurity#with}.
+	 * Return a configurer to pass to {@link HttpSecurity#with}, for the default realm.
 	 * @return the configurer
 	 */
 	public static PowSecurityConfigurer pow() {
-		return new PowSecurityConfigurer();
+		return new PowSecurityConfigurer(null);
+	}
+
+	/**
+	 * Return a configurer for a realm declared under {@code pow.realms}: the chain matches
+	 * the realm's area (its routes prefix and below), and its security context, CSRF
+	 * token, sign-in page and sign-out are the realm's.
+	 * <pre class="code">
+	 * &#64;Bean
+	 * &#64;Order(1)
+	 * SecurityFilterChain staffChain(HttpSecurity http) {
+	 *     http.authorizeHttpRequests((requests) -&gt; requests.anyRequest().hasRole("STAFF"))
+	 *         .with(PowSecurityConfigurer.pow("staff"), Customizer.withDefaults());
+	 *     return http.build();
+	 * }
+	 * </pre>
+	 * @param realm the realm's name
+	 * @return the configurer
+	 */
+	public static PowSecurityConfigurer pow(String realm) {
+		return new PowSecurityConfigurer(realm);
 	}
 
 	@Override
 	public void init(HttpSecurity http) {
-		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		ApplicationContext application = http.getSharedObject(ApplicationContext.class);
+		ApplicationContext context = application;
+		if (this.realm != null && !PowRealm.DEFAULT.equals(this.realm)) {
+			PowRealms realms = application.getBeanProvider(PowRealms.class).getIfAvailable();
+			PowRealm declared = (realms != null) ? realms.get(this.realm).orElse(null) : null;
+			if (declared == null) {
+				throw new IllegalStateException("PowSecurityConfigurer.pow(\"" + this.realm
+						+ "\") names no realm declared under pow.realms");
+			}
+			context = realms.context(this.realm);
+			http.securityMatcher(declared.prefix(), declared.prefix() + "/**");
+		}
 		PowSecurityContextRepository repository = context.getBean(PowSecurityContextRepository.class);
 		http.securityContext((securityContext) -> securityContext.securityContextRepository(repository));
 		if (http.getConfigurer(RequestCacheConfigurer.class) != null) {
@@ -72,7 +109,7 @@ public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecur
 				.ignoringRequestMatchers(PowRequestAuthenticator::decidedByCredentials);
 		}
 		PowAuthErrorHandler errorHandler = context.getBean(PowAuthErrorHandler.class);
-		FlashMapManager flashMapManager = context.getBeanProvider(FlashMapManager.class).getIfAvailable();
+		FlashMapManager flashMapManager = application.getBeanProvider(FlashMapManager.class).getIfAvailable();
 		ExceptionHandlingConfigurer<HttpSecurity> exceptionHandling = http
 			.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptionHandling != null) {
@@ -101,7 +138,7 @@ public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecur
 
 			});
 		}
-		context.getBean(PowSecurityChains.class).add(http);
+		application.getBean(PowSecurityChains.class).add(http);
 	}
 
 }

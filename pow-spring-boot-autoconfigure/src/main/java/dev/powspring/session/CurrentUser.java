@@ -20,4 +20,11 @@ import java.lang.annotation.Target;
 @Documented
 public @interface CurrentUser {
 
+	/**
+	 * The realm whose user to bind, such as {@code "staff"}; empty for the realm of the
+	 * request. On a request of another realm the parameter is {@code null}.
+	 * @return the realm's name, or empty
+	 */
+	String realm() default "";
+
 }

@@ -24,7 +24,8 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		return (request != null) ? PowCurrentUser.get(request)
+		String realm = parameter.getParameterAnnotation(CurrentUser.class).realm();
+		return (request != null) ? PowCurrentUser.get(request, realm)
 			.filter((user) -> parameter.getParameterType().isInstance(user))
 			.orElse(null) : null;
 	}

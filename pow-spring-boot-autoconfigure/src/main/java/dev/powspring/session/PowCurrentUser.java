@@ -2,6 +2,7 @@ package dev.powspring.session;
 
 import java.util.Optional;
 
+import dev.powspring.realm.PowRealm;
 import dev.powspring.user.PowUser;
 import jakarta.servlet.ServletRequest;
 
@@ -25,6 +26,20 @@ public final class PowCurrentUser {
 	 */
 	public static Optional<PowUser> get(ServletRequest request) {
 		return (request.getAttribute(ATTRIBUTE) instanceof PowUser user) ? Optional.of(user) : Optional.empty();
+	}
+
+	/**
+	 * Return the signed-in user of a realm: the request's user when the request belongs to
+	 * that realm, since a session of one realm is anonymous in another.
+	 * @param request the request
+	 * @param realm the realm's name, or empty for the request's realm
+	 * @return the user, or empty
+	 */
+	public static Optional<PowUser> get(ServletRequest request, String realm) {
+		if (realm != null && !realm.isEmpty() && !realm.equals(PowRealm.of(request))) {
+			return Optional.empty();
+		}
+		return get(request);
 	}
 
 	/**

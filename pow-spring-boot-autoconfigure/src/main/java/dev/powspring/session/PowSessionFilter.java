@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.powspring.realm.PowRealm;
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
 
@@ -33,6 +34,8 @@ public class PowSessionFilter extends OncePerRequestFilter {
 
 	private List<PowRequestAuthenticator> authenticators = List.of();
 
+	private String realm = PowRealm.DEFAULT;
+
 	public PowSessionFilter(PowSessionManager sessions, List<PowSessionRestorer> restorers) {
 		this.sessions = sessions;
 		this.restorers = List.copyOf(restorers);
@@ -53,6 +56,19 @@ public class PowSessionFilter extends OncePerRequestFilter {
 	 */
 	public void setUserReloader(Function<Long, Optional<PowUser>> userReloader) {
 		this.userReloader = userReloader;
+	}
+
+	/**
+	 * Set the realm whose requests this filter signs in; it leaves others alone.
+	 * @param realm the realm's name, {@value PowRealm#DEFAULT} by default
+	 */
+	public void setRealm(String realm) {
+		this.realm = realm;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.realm.equals(PowRealm.of(request));
 	}
 
 	@Override

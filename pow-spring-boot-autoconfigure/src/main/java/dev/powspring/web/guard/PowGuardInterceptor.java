@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.powspring.realm.PowRealm;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.UserRoles;
 
@@ -81,7 +82,8 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 		if (requirement == Requirement.NONE) {
 			return true;
 		}
-		boolean signedIn = this.signedInCheck.isSignedIn(request);
+		// A user of another realm is anonymous here.
+		boolean signedIn = requirement.inRealmOf(request) && this.signedInCheck.isSignedIn(request);
 		if (requirement.kind() != Kind.NOT_AUTHENTICATED && !signedIn) {
 			this.errorHandler.notAuthenticated(request, response);
 			return false;
@@ -126,7 +128,7 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 				: PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		for (Map.Entry<String, List<PathPattern>> role : this.rolePaths.entrySet()) {
 			if (matches(role.getValue(), path)) {
-				return new Requirement(Kind.ROLE, Set.of(role.getKey()));
+				return new Requirement(Kind.ROLE, Set.of(role.getKey()), "");
 			}
 		}
 		if (matches(this.authenticatedPaths, path)) {
@@ -141,10 +143,12 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 	private static Requirement annotated(AnnotatedElement element) {
 		RequireRole role = AnnotatedElementUtils.findMergedAnnotation(element, RequireRole.class);
 		if (role != null) {
-			return new Requirement(Kind.ROLE, UserRoles.of(List.of(role.value())));
+			return new Requirement(Kind.ROLE, UserRoles.of(List.of(role.value())), role.realm());
 		}
-		if (AnnotatedElementUtils.hasAnnotation(element, RequireAuthenticated.class)) {
-			return Requirement.AUTHENTICATED;
+		RequireAuthenticated authenticated = AnnotatedElementUtils.findMergedAnnotation(element,
+				RequireAuthenticated.class);
+		if (authenticated != null) {
+			return new Requirement(Kind.AUTHENTICATED, Set.of(), authenticated.realm());
 		}
 		if (AnnotatedElementUtils.hasAnnotation(element, RequireNotAuthenticated.class)) {
 			return Requirement.NOT_AUTHENTICATED;
@@ -166,13 +170,17 @@ public class PowGuardInterceptor implements HandlerInterceptor {
 
 	}
 
-	private record Requirement(Kind kind, Set<String> roles) {
+	private record Requirement(Kind kind, Set<String> roles, String realm) {
 
-		static final Requirement AUTHENTICATED = new Requirement(Kind.AUTHENTICATED, Set.of());
+		static final Requirement AUTHENTICATED = new Requirement(Kind.AUTHENTICATED, Set.of(), "");
 
-		static final Requirement NOT_AUTHENTICATED = new Requirement(Kind.NOT_AUTHENTICATED, Set.of());
+		static final Requirement NOT_AUTHENTICATED = new Requirement(Kind.NOT_AUTHENTICATED, Set.of(), "");
 
-		static final Requirement NONE = new Requirement(Kind.NONE, Set.of());
+		static final Requirement NONE = new Requirement(Kind.NONE, Set.of(), "");
+
+		boolean inRealmOf(HttpServletRequest request) {
+			return this.realm.isEmpty() || this.realm.equals(PowRealm.of(request));
+		}
 
 	}
 

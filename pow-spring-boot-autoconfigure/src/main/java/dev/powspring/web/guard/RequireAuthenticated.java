@@ -15,4 +15,11 @@ import java.lang.annotation.Target;
 @Documented
 public @interface RequireAuthenticated {
 
+	/**
+	 * The realm whose users may pass, such as {@code "staff"}; empty for the realm of the
+	 * request. On a request of another realm, every user counts as anonymous.
+	 * @return the realm's name, or empty
+	 */
+	String realm() default "";
+
 }

@@ -23,4 +23,11 @@ public @interface RequireRole {
 	 */
 	String[] value();
 
+	/**
+	 * The realm whose users may pass, such as {@code "staff"}; empty for the realm of the
+	 * request. On a request of another realm, every user counts as anonymous.
+	 * @return the realm's name, or empty
+	 */
+	String realm() default "";
+
 }

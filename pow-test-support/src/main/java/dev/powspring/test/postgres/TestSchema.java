@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class TestSchema implements AutoCloseable {
 
+	/**
+	 * Property holding the schema's name, so a test can name further schemas after it
+	 * ({@code ${pow.test.schema}_staff}); those are dropped with this one.
+	 */
+	public static final String SCHEMA_PROPERTY = "pow.test.schema";
+
 	private final PostgresTestDatabase database;
 
 	private final String name;
@@ -58,6 +64,8 @@ public final class TestSchema implements AutoCloseable {
 		properties.put("spring.datasource.username", nullToEmpty(this.database.username()));
 		properties.put("spring.datasource.password", nullToEmpty(this.database.password()));
 		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+		// For schemas of the test's own, named after this one: dropped with it.
+		properties.put(SCHEMA_PROPERTY, this.name);
 		// Many test contexts stay cached at once: an idle one keeps a single connection
 		// to the server.
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
@@ -86,6 +94,9 @@ public final class TestSchema implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.database.execute("DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+				+ "WHERE nspname LIKE '" + this.name + "\\_%' LOOP EXECUTE 'DROP SCHEMA ' || quote_ident(s) "
+				+ "|| ' CASCADE'; END LOOP; END $$");
 		this.database.execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
 	}
 

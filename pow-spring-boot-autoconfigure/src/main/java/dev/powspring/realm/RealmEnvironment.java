@@ -1,0 +1,79 @@
+package dev.powspring.realm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The environment of a realm's context: the application's, with every
+ * {@code pow.realms.<name>.<setting>} read as {@code pow.<setting>}, over defaults that keep
+ * the realm apart (its routes prefix, cookie names and store key prefix) and settings that
+ * are the default realm's own (path guards, initial admins).
+ */
+final class RealmEnvironment {
+
+	private RealmEnvironment() {
+	}
+
+	static ConfigurableEnvironment create(ConfigurableEnvironment application, String name) {
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.stream().map(PropertySource::getName).toList().forEach(sources::remove);
+		sources.addLast(new MapPropertySource("pow.realms." + name, overrides(application, name)));
+		sources.addLast(new MapPropertySource("pow.realms." + name + " defaults", defaults(application, name)));
+		for (PropertySource<?> source : application.getPropertySources()) {
+			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				sources.addLast(source);
+			}
+		}
+		environment.setActiveProfiles(application.getActiveProfiles());
+		environment.setConversionService(application.getConversionService());
+		ConfigurationPropertySources.attach(environment);
+		return environment;
+	}
+
+	// The realm's own settings, in the first source that gives each.
+	private static Map<String, Object> overrides(ConfigurableEnvironment application, String name) {
+		ConfigurationPropertyName realm = ConfigurationPropertyName.of("pow.realms." + name);
+		Map<String, Object> settings = new LinkedHashMap<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(application)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream().filter(realm::isAncestorOf).forEach((key) -> {
+					ConfigurationProperty property = source.getConfigurationProperty(key);
+					if (property != null) {
+						settings.putIfAbsent("pow." + key.subName(realm.getNumberOfElements()), property.getValue());
+					}
+				});
+			}
+		}
+		return settings;
+	}
+
+	private static Map<String, Object> defaults(ConfigurableEnvironment application, String name) {
+		String cookie = "pow_" + name.replace('-', '_') + "_";
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("pow.routes.prefix", "/" + name);
+		defaults.put("pow.session.cookie-name", cookie + "session");
+		defaults.put("pow.csrf.cookie-name", cookie + "csrf");
+		defaults.put("pow.throttle.device-cookie-name", cookie + "device");
+		defaults.put("pow.persistent-session.cookie-name", cookie + "persistent_session");
+		defaults.put("pow.store.redis-key-prefix",
+				application.getProperty("pow.store.redis-key-prefix", "pow:") + name + ":");
+		defaults.put("pow.guards.authenticated-paths", "");
+		defaults.put("pow.guards.not-authenticated-paths", "");
+		defaults.put("pow.admin.initial-admins", "");
+		defaults.put("pow.mailbox.enabled", "false");
+		return defaults;
+	}
+
+}

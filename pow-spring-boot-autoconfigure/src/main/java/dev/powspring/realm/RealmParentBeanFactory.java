@@ -1,0 +1,100 @@
+package dev.powspring.realm;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.MessageSource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The parent of a realm's bean factory: the application's beans, each created on first
+ * use by the application's factory, less those the realm must have its own of. Pow's beans
+ * are hidden, so the realm's context runs Pow's auto-configuration afresh with its own
+ * settings; so is the database plumbing, which the realm has bound to its schema.
+ * The mail transport and the development mailbox are shared.
+ */
+final class RealmParentBeanFactory {
+
+	private static final String POW_PACKAGE = "dev.powspring.";
+
+	private static final List<String> SHARED_POW_TYPES = List.of("dev.powspring.mail.PowMailer",
+			"dev.powspring.mail.mailbox.DevelopmentMailbox", "dev.powspring.testing.CapturedMails");
+
+	private static final List<String> REALM_OWN_TYPES = List.of("javax.sql.DataSource",
+			"jakarta.persistence.EntityManagerFactory", "jakarta.persistence.EntityManager",
+			"org.springframework.transaction.TransactionManager",
+			"org.springframework.transaction.support.TransactionOperations",
+			"org.springframework.jdbc.core.JdbcOperations",
+			"org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations",
+			"org.springframework.jdbc.core.simple.JdbcClient",
+			"org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes",
+			"org.springframework.web.servlet.HandlerMapping", "org.springframework.web.servlet.config.annotation.WebMvcConfigurer",
+			MessageSource.class.getName());
+
+	private static final Set<String> REALM_OWN_PACKAGES = Set.of("org.flywaydb.", "org.springframework.boot.flyway.");
+
+	private RealmParentBeanFactory() {
+	}
+
+	static DefaultListableBeanFactory of(ConfigurableListableBeanFactory application) {
+		DefaultListableBeanFactory parent = new DefaultListableBeanFactory();
+		parent.setBeanClassLoader(application.getBeanClassLoader());
+		for (String name : application.getBeanDefinitionNames()) {
+			BeanDefinition definition = application.getMergedBeanDefinition(name);
+			if (definition.isAbstract() || !definition.isSingleton()) {
+				continue;
+			}
+			Class<?> type = application.getType(name, false);
+			if (type == null || !isShared(type)) {
+				continue;
+			}
+			RootBeanDefinition delegate = new RootBeanDefinition();
+			delegate.setTargetType(type);
+			delegate.setInstanceSupplier(() -> application.getBean(name));
+			delegate.setLazyInit(true);
+			delegate.setPrimary(definition.isPrimary());
+			delegate.setAutowireCandidate(definition.isAutowireCandidate());
+			parent.registerBeanDefinition(name, delegate);
+		}
+		return parent;
+	}
+
+	static boolean isShared(Class<?> type) {
+		if (SHARED_POW_TYPES.stream().anyMatch((shared) -> isA(type, shared))) {
+			return true;
+		}
+		if (isPows(type) || REALM_OWN_TYPES.stream().anyMatch((own) -> isA(type, own))) {
+			return false;
+		}
+		return REALM_OWN_PACKAGES.stream().noneMatch(type.getName()::startsWith);
+	}
+
+	private static boolean isPows(Class<?> type) {
+		if (type.getName().startsWith(POW_PACKAGE)) {
+			return true;
+		}
+		for (Class<?> implemented : ClassUtils.getAllInterfacesForClassAsSet(type)) {
+			if (implemented.getName().startsWith(POW_PACKAGE)) {
+				return true;
+			}
+		}
+		for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
+			if (superclass.getName().startsWith(POW_PACKAGE)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isA(Class<?> type, String className) {
+		if (!ClassUtils.isPresent(className, type.getClassLoader())) {
+			return false;
+		}
+		return ClassUtils.resolveClassName(className, type.getClassLoader()).isAssignableFrom(type);
+	}
+
+}
