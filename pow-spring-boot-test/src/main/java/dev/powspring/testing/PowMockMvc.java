@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
 import dev.powspring.web.csrf.PowCsrf;
 import jakarta.servlet.http.Cookie;
 
@@ -78,12 +80,51 @@ public final class PowMockMvc {
 		return request;
 	}
 
+	/**
+	 * Sign the request in as a user of a realm declared under {@code pow.realms}, created
+	 * with the given roles when it does not exist.
+	 * @param realm the realm's name, such as {@code "staff"}
+	 * @param userId the user id
+	 * @param roles the user's roles
+	 * @return the post-processor
+	 */
+	public static RequestPostProcessor powUserOf(String realm, String userId, String... roles) {
+		return (request) -> signedIn(request, sessions(request, realm).signIn(userId, roles));
+	}
+
+	/**
+	 * Add a valid CSRF token of a realm to the request, as a header.
+	 * @param realm the realm's name, such as {@code "staff"}
+	 * @return the post-processor
+	 */
+	public static RequestPostProcessor powCsrfOf(String realm) {
+		return (request) -> {
+			PowCsrf csrf = context(request, realm).getBean(PowCsrf.class);
+			request.removeHeader(PowCsrf.HEADER_NAME);
+			request.addHeader(PowCsrf.HEADER_NAME, csrf.generate(request));
+			return request;
+		};
+	}
+
 	static PowTestSessions sessions(MockHttpServletRequest request) {
 		return context(request).getBean(PowTestSessions.class);
 	}
 
+	static PowTestSessions sessions(MockHttpServletRequest request, String realm) {
+		return context(request, realm).getBean(PowTestSessions.class);
+	}
+
 	private static ApplicationContext context(MockHttpServletRequest request) {
 		return WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext());
+	}
+
+	// The realm's own context holds its sessions, users and CSRF tokens.
+	private static ApplicationContext context(MockHttpServletRequest request, String realm) {
+		ApplicationContext application = context(request);
+		if (realm == null || realm.isEmpty() || PowRealm.DEFAULT.equals(realm)) {
+			return application;
+		}
+		return application.getBean(PowRealms.class).context(realm);
 	}
 
 }

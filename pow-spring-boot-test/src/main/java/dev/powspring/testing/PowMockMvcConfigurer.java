@@ -19,7 +19,7 @@ public class PowMockMvcConfigurer implements MockMvcConfigurer {
 			if (user == null) {
 				return request;
 			}
-			return PowMockMvc.signedIn(request, PowMockMvc.sessions(request).signIn(user.value(), user.roles()));
+			return PowMockMvc.signedIn(request, PowMockMvc.sessions(request, user.realm()).signIn(user.value(), user.roles()));
 		};
 	}
 

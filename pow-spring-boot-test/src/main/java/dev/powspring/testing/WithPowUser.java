@@ -33,4 +33,11 @@ public @interface WithPowUser {
 	 */
 	String[] roles() default {};
 
+	/**
+	 * The realm the user belongs to, such as {@code "staff"}; empty for the default realm.
+	 * The user is signed in to that realm, so requests under its prefix see them.
+	 * @return the realm's name, or empty
+	 */
+	String realm() default "";
+
 }

@@ -3,6 +3,7 @@ package dev.powspring.testing.app;
 import dev.powspring.session.CurrentUser;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireAuthenticated;
+import dev.powspring.user.PowUser;
 import dev.powspring.web.guard.RequireRole;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,12 @@ public class NotesController {
 	@RequireAuthenticated
 	public String add(@CurrentUser Member member, @RequestParam String body) {
 		return member.getUserId() + " wrote " + body;
+	}
+
+	@PostMapping("/staff/desk")
+	@RequireAuthenticated(realm = "staff")
+	public String desk(@CurrentUser(realm = "staff") PowUser staff, @RequestParam String note) {
+		return staff.getUserId() + " left " + note;
 	}
 
 	@GetMapping("/report")
