@@ -801,6 +801,20 @@ public class PowProperties {
 		 */
 		private String prefix = "";
 
+		/**
+		 * Local path users land on after signing in or registering when no request_path
+		 * names a page. In a realm, its prefix.
+		 */
+		private String home = "/";
+
+		public String getHome() {
+			return this.home;
+		}
+
+		public void setHome(String home) {
+			this.home = home;
+		}
+
 		public String getPrefix() {
 			return this.prefix;
 		}

@@ -1,6 +1,7 @@
 package dev.powspring.realm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -28,6 +29,8 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  */
 final class RealmDatabase {
 
+	private static final String MIGRATIONS_BEAN_NAME = "powMigrationInitializer";
+
 	private RealmDatabase() {
 	}
 
@@ -44,6 +47,15 @@ final class RealmDatabase {
 				() -> new NamedParameterJdbcTemplate(context.getBean(JdbcTemplate.class)));
 		context.registerBean("jdbcClient", JdbcClient.class,
 				() -> JdbcClient.create(context.getBean(NamedParameterJdbcTemplate.class)));
+		// Connections are bound to a schema Pow's migrations create: nothing may connect
+		// before they ran.
+		context.addBeanFactoryPostProcessor((beanFactory) -> {
+			if (beanFactory.containsBeanDefinition(MIGRATIONS_BEAN_NAME)) {
+				for (String name : List.of("entityManagerFactory", "jdbcTemplate")) {
+					beanFactory.getBeanDefinition(name).setDependsOn(MIGRATIONS_BEAN_NAME);
+				}
+			}
+		});
 	}
 
 	private static LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource,

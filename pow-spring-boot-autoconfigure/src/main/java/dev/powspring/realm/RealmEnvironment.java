@@ -62,7 +62,9 @@ final class RealmEnvironment {
 	private static Map<String, Object> defaults(ConfigurableEnvironment application, String name) {
 		String cookie = "pow_" + name.replace('-', '_') + "_";
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("pow.routes.prefix", "/" + name);
+		String prefix = application.getProperty("pow.realms." + name + ".routes.prefix", "/" + name);
+		defaults.put("pow.routes.prefix", prefix);
+		defaults.put("pow.routes.home", prefix);
 		defaults.put("pow.session.cookie-name", cookie + "session");
 		defaults.put("pow.csrf.cookie-name", cookie + "csrf");
 		defaults.put("pow.throttle.device-cookie-name", cookie + "device");

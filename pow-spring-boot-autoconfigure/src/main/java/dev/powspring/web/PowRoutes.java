@@ -29,6 +29,8 @@ public class PowRoutes {
 
 	private String prefix = "";
 
+	private String home = "/";
+
 	/**
 	 * Mount Pow's routes under a prefix. Spring calls this with {@code pow.routes.prefix}
 	 * on every bean of this type, subclasses included.
@@ -47,6 +49,16 @@ public class PowRoutes {
 					+ prefix + "'");
 		}
 		this.prefix = normalized;
+	}
+
+	/**
+	 * Set where users land after signing in or registering when no {@code request_path}
+	 * names a page. Spring calls this with {@code pow.routes.home}.
+	 * @param home a local path, {@code /} by default and a realm's prefix in a realm
+	 */
+	@Autowired(required = false)
+	public void setHome(@Value("${pow.routes.home:/}") String home) {
+		this.home = LocalPaths.isSafe(home) ? home : "/";
 	}
 
 	/**
@@ -101,7 +113,8 @@ public class PowRoutes {
 	 * @return the target
 	 */
 	public String afterSignInPath(HttpServletRequest request) {
-		return LocalPaths.safeOrRoot(request.getParameter(REQUEST_PATH_PARAMETER));
+		String requested = request.getParameter(REQUEST_PATH_PARAMETER);
+		return LocalPaths.isSafe(requested) ? requested : this.home;
 	}
 
 	/**
