@@ -202,9 +202,36 @@ class BrowserFlowTests {
 		screenshot("admin-users-phone");
 	}
 
+	@Test
+	void staffRealmWorksInABrowserBesideTheMembers() throws IOException {
+		register("kim@example.com", "violet-canyon-93", true);
+		signIn("kim@example.com", "violet-canyon-93");
+		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+
+		click(By.cssSelector("[data-test=staff-link]"));
+		assertThat(text("h1")).as("a member is anonymous at the staff desk").isEqualTo("Staff sign in");
+		screenshot("staff-sign-in");
+		register("/staff", "kim@example.com", "amber-meadow-17", true);
+		assertThat(text("h1")).isEqualTo("Staff sign in");
+		fill("userId", "kim@example.com");
+		fill("password", "amber-meadow-17");
+		submit();
+		assertThat(text("[data-test=staff-greeting]")).isEqualTo("Signed in as staff: kim@example.com.");
+
+		signOut();
+		assertThat(text("h1")).isEqualTo("Staff sign in");
+		open("/");
+		assertThat(text("[data-test=greeting]")).as("signing out of the staff realm leaves the member signed in")
+			.isEqualTo("Welcome, kim@example.com.");
+	}
+
 	// Registers, perhaps confirming the address through the mailbox, and ends signed out.
 	private void register(String email, String password, boolean confirm) {
-		open("/registration/new");
+		register("", email, password, confirm);
+	}
+
+	private void register(String prefix, String email, String password, boolean confirm) {
+		open(prefix + "/registration/new");
 		fill("userId", email);
 		fill("password", password);
 		fill("passwordConfirmation", password);
@@ -212,7 +239,7 @@ class BrowserFlowTests {
 		assertThat(flash()).startsWith("You'll need to confirm your e-mail");
 		if (confirm) {
 			openMail(email, "Confirm your email address");
-			clickMailLink("/confirm-email/");
+			clickMailLink(prefix + "/confirm-email/");
 			click(By.cssSelector("form.pow-form button"));
 			assertThat(flash()).isEqualTo("The email address has been confirmed.");
 		}
