@@ -39,7 +39,7 @@ import dev.powspring.messages.PowMessageSourcePostProcessor;
 		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
 		PowThrottleConfiguration.class,
 		PowMailConfiguration.class,
-		PowWebConfiguration.class, PowRealmsConfiguration.class })
+		PowWebConfiguration.class, PowRealmsConfiguration.class, PowTenancyConfiguration.class })
 public class PowAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PowAutoConfiguration.class);

@@ -103,6 +103,8 @@ public class PowProperties {
 	 */
 	private Map<String, Realm> realms = new LinkedHashMap<>();
 
+	private final Tenancy tenancy = new Tenancy();
+
 	public UserIdField getUserIdField() {
 		return this.userIdField;
 	}
@@ -221,6 +223,10 @@ public class PowProperties {
 
 	public void setRealms(Map<String, Realm> realms) {
 		this.realms = realms;
+	}
+
+	public Tenancy getTenancy() {
+		return this.tenancy;
 	}
 
 	public Throttle getThrottle() {
@@ -787,6 +793,125 @@ public class PowProperties {
 
 		public void setTemplates(String templates) {
 			this.templates = templates;
+		}
+
+	}
+
+	/**
+	 * Multitenancy: several customers (tenants) in one deployment, each with users of its
+	 * own.
+	 */
+	public static class Tenancy {
+
+		/**
+		 * Where each tenant's users live: none (no tenancy), schema (a database schema per
+		 * tenant) or column (one users table with a tenant_id column).
+		 */
+		private PowTenancyMode mode = PowTenancyMode.NONE;
+
+		/**
+		 * What names the tenant of a request: subdomain (acme.example.com, under
+		 * pow.tenancy.domain), header (pow.tenancy.header-name) or path (/t/acme/..., under
+		 * pow.tenancy.path-prefix).
+		 */
+		private PowTenantResolverType resolver = PowTenantResolverType.SUBDOMAIN;
+
+		/**
+		 * Domain whose subdomains name tenants, such as "example.com" for acme.example.com.
+		 */
+		private String domain;
+
+		/**
+		 * Header that names the tenant of a request.
+		 */
+		private String headerName = "X-Pow-Tenant";
+
+		/**
+		 * Path under which the next segment names the tenant, such as "/t" for /t/acme/...;
+		 * the application sees the rest of the path, as if /t/acme were its context path.
+		 */
+		private String pathPrefix = "/t";
+
+		/**
+		 * Tenants created at startup when missing; more are created at runtime through
+		 * PowTenants.
+		 */
+		private List<String> tenants = new ArrayList<>();
+
+		/**
+		 * Prefix of each tenant's schema name in schema mode: tenant "acme" lives in
+		 * "tenant_acme".
+		 */
+		private String schemaPrefix = "tenant_";
+
+		/**
+		 * Path patterns served without a tenant, such as static files and the error page.
+		 */
+		private List<String> sharedPaths = new ArrayList<>(
+				List.of("/pow/**", "/dev/mailbox", "/dev/mailbox/**", "/error", "/favicon.ico"));
+
+		public PowTenancyMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(PowTenancyMode mode) {
+			this.mode = mode;
+		}
+
+		public PowTenantResolverType getResolver() {
+			return this.resolver;
+		}
+
+		public void setResolver(PowTenantResolverType resolver) {
+			this.resolver = resolver;
+		}
+
+		public String getDomain() {
+			return this.domain;
+		}
+
+		public void setDomain(String domain) {
+			this.domain = domain;
+		}
+
+		public String getHeaderName() {
+			return this.headerName;
+		}
+
+		public void setHeaderName(String headerName) {
+			this.headerName = headerName;
+		}
+
+		public String getPathPrefix() {
+			return this.pathPrefix;
+		}
+
+		public void setPathPrefix(String pathPrefix) {
+			this.pathPrefix = pathPrefix;
+		}
+
+		public List<String> getTenants() {
+			return this.tenants;
+		}
+
+		public void setTenants(List<String> tenants) {
+			this.tenants = tenants;
+		}
+
+		public String getSchemaPrefix() {
+			return this.schemaPrefix;
+		}
+
+		public void setSchemaPrefix(String schemaPrefix) {
+			this.schemaPrefix = schemaPrefix;
+		}
+
+		public List<String> getSharedPaths() {
+			return this.sharedPaths;
+		}
+
+		public void setSharedPaths(List<String> sharedPaths) {
+			this.sharedPaths = sharedPaths;
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.util.Set;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserIdField;
 import dev.powspring.user.defaults.email.DefaultEmailUser;
+import dev.powspring.user.defaults.tenant.email.DefaultTenantEmailUser;
+import dev.powspring.user.defaults.tenant.username.DefaultTenantUsernameUser;
 import dev.powspring.user.defaults.username.DefaultUsernameUser;
 import jakarta.persistence.Entity;
 
@@ -98,9 +100,11 @@ class PowUserEntityRegistrar implements ImportBeanDefinitionRegistrar, Environme
 	}
 
 	private Class<? extends PowUser> defaultUserEntity() {
-		UserIdField field = Binder.get(this.environment)
-			.bind("pow.user-id-field", UserIdField.class)
-			.orElse(UserIdField.EMAIL);
+		Binder binder = Binder.get(this.environment);
+		UserIdField field = binder.bind("pow.user-id-field", UserIdField.class).orElse(UserIdField.EMAIL);
+		if (binder.bind("pow.tenancy.mode", PowTenancyMode.class).orElse(PowTenancyMode.NONE) == PowTenancyMode.COLUMN) {
+			return (field == UserIdField.USERNAME) ? DefaultTenantUsernameUser.class : DefaultTenantEmailUser.class;
+		}
 		return (field == UserIdField.USERNAME) ? DefaultUsernameUser.class : DefaultEmailUser.class;
 	}
 

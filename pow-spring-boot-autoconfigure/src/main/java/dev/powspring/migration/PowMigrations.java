@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,20 @@ public class PowMigrations {
 		this.dataSource = dataSource;
 		this.locations = List.copyOf(locations);
 		this.placeholders = Map.copyOf(placeholders);
+	}
+
+	/**
+	 * Return migrations like these for another schema, such as a tenant's.
+	 * @param schema the schema, created when missing
+	 * @param excludedLocations locations that belong to the application's schema only
+	 * @return the migrations
+	 */
+	public PowMigrations forSchema(String schema, Collection<String> excludedLocations) {
+		PowMigrations migrations = new PowMigrations(this.dataSource,
+				this.locations.stream().filter((location) -> !excludedLocations.contains(location)).toList(),
+				this.placeholders);
+		migrations.setSchema(schema);
+		return migrations;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.powspring.jdbc.SchemaSwitchingDataSource;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -36,7 +37,7 @@ final class RealmDatabase {
 
 	static void register(GenericApplicationContext context, DataSource applicationDataSource, String schema,
 			String userClass) {
-		SchemaBoundDataSource dataSource = new SchemaBoundDataSource(applicationDataSource, schema);
+		SchemaSwitchingDataSource dataSource = new SchemaSwitchingDataSource(applicationDataSource, () -> schema);
 		context.registerBean("dataSource", DataSource.class, () -> dataSource);
 		context.registerBean("entityManagerFactory", LocalContainerEntityManagerFactoryBean.class,
 				() -> entityManagerFactory(dataSource, userClass, context.getEnvironment(), context.getId()));

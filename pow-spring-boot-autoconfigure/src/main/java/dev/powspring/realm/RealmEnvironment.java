@@ -75,6 +75,7 @@ final class RealmEnvironment {
 		defaults.put("pow.guards.not-authenticated-paths", "");
 		defaults.put("pow.admin.initial-admins", "");
 		defaults.put("pow.mailbox.enabled", "false");
+		defaults.put("pow.tenancy.mode", "none");
 		return defaults;
 	}
 

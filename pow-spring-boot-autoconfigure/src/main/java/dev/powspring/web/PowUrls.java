@@ -1,5 +1,6 @@
 package dev.powspring.web;
 
+import dev.powspring.tenant.PowTenantContext;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class PowUrls {
 
 	private static final Log logger = LogFactory.getLog(PowUrls.class);
+
+	/** Placeholder in {@code pow.base-url} that stands for the current tenant's id. */
+	public static final String TENANT_PLACEHOLDER = "{tenant}";
 
 	private final String baseUrl;
 
@@ -52,7 +56,11 @@ public class PowUrls {
 	 */
 	public Optional<String> absolute(HttpServletRequest request, String path) {
 		if (this.baseUrl != null) {
-			return Optional.of(this.baseUrl + path);
+			// In a multitenant application, "https://{tenant}.example.com" links each
+			// tenant's mails to its own host.
+			String tenant = PowTenantContext.current().orElse(null);
+			String baseUrl = (tenant != null) ? this.baseUrl.replace(TENANT_PLACEHOLDER, tenant) : this.baseUrl;
+			return Optional.of(baseUrl + path);
 		}
 		String host = request.getServerName();
 		if (!isTrusted(host)) {

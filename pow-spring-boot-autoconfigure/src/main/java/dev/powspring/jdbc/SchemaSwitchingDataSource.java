@@ -1,4 +1,4 @@
-package dev.powspring.realm;
+package dev.powspring.jdbc;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,19 +14,24 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The application's data source with every connection set to a realm's schema, so that
- * the realm's JPA entity, Pow's SQL and its JDBC store all reach the realm's tables by
- * their plain names. A connection goes back to the shared pool set to the schema it came
- * with, since a pool does not restore a schema it was not configured with.
+ * A data source whose connections are set to a schema chosen when each is taken: a
+ * realm's, or the current tenant's. Pow's SQL, its JDBC store and JPA then reach that
+ * schema's tables by their plain names. A connection goes back to the pool set to the
+ * schema it came with, since a pool does not restore a schema it was not configured with.
  */
-final class SchemaBoundDataSource extends DelegatingDataSource {
+public class SchemaSwitchingDataSource extends DelegatingDataSource {
 
-	private final String schema;
+	private final Supplier<String> schema;
 
 	// The application's schema, the same on every connection of its pool: read once.
 	private volatile String applicationSchema;
 
-	SchemaBoundDataSource(DataSource target, String schema) {
+	/**
+	 * Create an instance.
+	 * @param target the application's data source
+	 * @param schema the schema for the next connection, or {@code null} to leave it
+	 */
+	public SchemaSwitchingDataSource(DataSource target, Supplier<String> schema) {
 		super(target);
 		this.schema = schema;
 	}
@@ -41,13 +47,17 @@ final class SchemaBoundDataSource extends DelegatingDataSource {
 	}
 
 	private Connection bind(Connection connection) throws SQLException {
+		String schema = this.schema.get();
+		if (schema == null) {
+			return connection;
+		}
 		try {
 			String previous = this.applicationSchema;
 			if (previous == null) {
 				previous = connection.getSchema();
 				this.applicationSchema = previous;
 			}
-			connection.setSchema(this.schema);
+			connection.setSchema(schema);
 			return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
 					new Class<?>[] { ConnectionProxy.class }, new Restoring(connection, previous));
 		}

@@ -1,0 +1,4 @@
+/**
+ * JDBC plumbing shared by realms and tenants.
+ */
+package dev.powspring.jdbc;
