@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.autoconfigure.PowTenancyMode;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
@@ -79,6 +80,7 @@ public class AdminAutoConfiguration {
 			AdminUserDirectory directory = new AdminUserDirectory(jdbc, userIdField.column(),
 					userIdField == UserIdField.USERNAME && users.storesEmails(), properties.getPageSize());
 			directory.setSessions(sessions);
+			directory.setTenantScoped(powProperties.getTenancy().getMode() == PowTenancyMode.COLUMN);
 			directory.setConfirmations(confirmations.getIfAvailable());
 			return directory;
 		}
@@ -87,8 +89,9 @@ public class AdminAutoConfiguration {
 		@ConditionalOnMissingBean
 		AdminUserActions powAdminUserActions(PowUsersService users, PowSessionManager sessions, JdbcClient jdbc,
 				PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
-				ObjectProvider<EmailConfirmationOperations> confirmations) {
+				ObjectProvider<EmailConfirmationOperations> confirmations, PowProperties powProperties) {
 			AdminUserActions actions = new AdminUserActions(users, sessions, jdbc, transactionManager, events, clock);
+			actions.setTenantScoped(powProperties.getTenancy().getMode() == PowTenancyMode.COLUMN);
 			actions.setConfirmations(confirmations.getIfAvailable());
 			return actions;
 		}

@@ -47,7 +47,11 @@ public class AdminUserActions {
 	private static final String OTHER_ADMINS = "SELECT COUNT(*) FROM users WHERE id <> :id AND locked_at IS NULL "
 			+ "AND (',' || roles || ',') LIKE '%," + ADMIN_ROLE + ",%'";
 
+	private static final String TENANT_CONDITION = " AND tenant_id = :tenant";
+
 	private final PowUsersService users;
+
+	private boolean tenantScoped;
 
 	private final PowSessionManager sessions;
 
@@ -219,8 +223,9 @@ public class AdminUserActions {
 		AdminActionEvent.Account[] subject = new AdminActionEvent.Account[1];
 		Outcome outcome = this.transactions.execute((status) -> {
 			Map<Long, Boolean> canSignInAsAdmin = new HashMap<>();
-			this.jdbc.sql(LOCK_ROWS)
+			this.jdbc.sql(this.tenantScoped ? LOCK_ROWS.replace(" ORDER BY", TENANT_CONDITION + " ORDER BY") : LOCK_ROWS)
 				.param("ids", (userId != null) ? List.of(admin.getId(), userId) : List.of(admin.getId()))
+				.params(tenantParams())
 				.query((row) -> {
 					canSignInAsAdmin.put(row.getLong("id"), row.getObject("locked_at") == null
 							&& UserRoles.parse(row.getString("roles")).contains(ADMIN_ROLE));
@@ -249,7 +254,24 @@ public class AdminUserActions {
 	}
 
 	private long otherAdmins(Long userId) {
-		return this.jdbc.sql(OTHER_ADMINS).param("id", userId).query(Long.class).single();
+		return this.jdbc.sql(this.tenantScoped ? OTHER_ADMINS + TENANT_CONDITION : OTHER_ADMINS)
+			.param("id", userId)
+			.params(tenantParams())
+			.query(Long.class)
+			.single();
+	}
+
+	private Map<String, Object> tenantParams() {
+		return this.tenantScoped ? Map.of("tenant", AdminUserDirectory.currentTenant()) : Map.of();
+	}
+
+	/**
+	 * Act within the current tenant only, when users of every tenant share the users
+	 * table ({@code pow.tenancy.mode=column}).
+	 * @param tenantScoped whether users have a tenant column
+	 */
+	public void setTenantScoped(boolean tenantScoped) {
+		this.tenantScoped = tenantScoped;
 	}
 
 	private boolean isAdmin(PowUser user) {

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.EmailConfirmationOperations;
+import dev.powspring.tenant.PowTenantContext;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserRoles;
 
@@ -36,6 +37,8 @@ public class AdminUserDirectory {
 	private final List<String> searchedColumns;
 
 	private final int pageSize;
+
+	private boolean tenantScoped;
 
 	private PowSessionManager sessions;
 
@@ -77,6 +80,20 @@ public class AdminUserDirectory {
 	}
 
 	/**
+	 * Keep the console within the current tenant, when users of every tenant share the
+	 * users table ({@code pow.tenancy.mode=column}).
+	 * @param tenantScoped whether users have a tenant column
+	 */
+	public void setTenantScoped(boolean tenantScoped) {
+		this.tenantScoped = tenantScoped;
+	}
+
+	static String currentTenant() {
+		// Outside any tenant no row matches: the console shows nobody rather than everybody.
+		return PowTenantContext.current().orElse("");
+	}
+
+	/**
 	 * Find a page of users.
 	 * @param query what to find
 	 * @return the page
@@ -90,6 +107,10 @@ public class AdminUserDirectory {
 				.map((column) -> column + " LIKE :prefix ESCAPE '\\'")
 				.toList()) + ")");
 			params.put("prefix", escapeLike(search) + "%");
+		}
+		if (this.tenantScoped) {
+			conditions.add("tenant_id = :tenant");
+			params.put("tenant", currentTenant());
 		}
 		if (query.after() != null) {
 			conditions.add("(inserted_at, id) " + (query.oldestFirst() ? ">" : "<") + " (:afterInsertedAt, :afterId)");
@@ -116,8 +137,10 @@ public class AdminUserDirectory {
 	 * @return the user, or empty
 	 */
 	public Optional<AdminUser> get(Long id) {
-		return this.jdbc.sql("SELECT " + this.columns + " FROM users WHERE id = :id")
+		return this.jdbc.sql("SELECT " + this.columns + " FROM users WHERE id = :id"
+				+ (this.tenantScoped ? " AND tenant_id = :tenant" : ""))
 			.param("id", id)
+			.params(this.tenantScoped ? Map.of("tenant", currentTenant()) : Map.of())
 			.query(AdminUserDirectory::row)
 			.optional()
 			.map((row) -> complete(List.of(row)).get(0));

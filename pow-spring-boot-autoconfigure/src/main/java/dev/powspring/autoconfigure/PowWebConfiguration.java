@@ -139,8 +139,9 @@ class PowWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PowUrls powUrls(PowProperties properties) {
-		if (!StringUtils.hasText(properties.getBaseUrl())) {
+	PowUrls powUrls(PowProperties properties, ObjectProvider<PowRealm> realm) {
+		// A realm inherits the base URL, and the default realm has warned about it.
+		if (!StringUtils.hasText(properties.getBaseUrl()) && realm.getIfAvailable() == null) {
 			logger.warn("pow.base-url is not set: links in mails are built from the request, and only for loopback "
 					+ "hosts and those in pow.allowed-hosts " + properties.getAllowedHosts()
 					+ "; mails asked for through any other host are not sent. Set pow.base-url to the "

@@ -15,13 +15,16 @@ import org.springframework.util.ClassUtils;
  * use by the application's factory, less those the realm must have its own of. Pow's beans
  * are hidden, so the realm's context runs Pow's auto-configuration afresh with its own
  * settings; so is the database plumbing, which the realm has bound to its schema.
- * The mail transport and the development mailbox are shared.
+ * The token signer, the mail transport and the development mailbox are shared.
  */
 final class RealmParentBeanFactory {
 
 	private static final String POW_PACKAGE = "dev.powspring.";
 
-	private static final List<String> SHARED_POW_TYPES = List.of("dev.powspring.mail.PowMailer",
+	// The signer too: one key, configured or random, signs every realm's tokens, each
+	// for its own purpose and cookie.
+	private static final List<String> SHARED_POW_TYPES = List.of("dev.powspring.token.TokenSigner",
+			"dev.powspring.mail.PowMailer",
 			"dev.powspring.mail.mailbox.DevelopmentMailbox", "dev.powspring.testing.CapturedMails");
 
 	private static final List<String> REALM_OWN_TYPES = List.of("javax.sql.DataSource",
