@@ -22,6 +22,7 @@ import dev.powspring.tenant.PowTenants;
 import dev.powspring.tenant.SubdomainTenantResolver;
 import dev.powspring.tenant.TenantSchemas;
 import dev.powspring.tenant.TenantScopedPowStore;
+import dev.powspring.token.TokenSigner;
 import dev.powspring.user.JpaPowUsersService;
 import dev.powspring.user.PowUsersService;
 import jakarta.persistence.EntityManagerFactory;
@@ -108,6 +109,24 @@ class PowTenancyConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof PowStore && !(bean instanceof TenantScopedPowStore))
 						? TenantScopedPowStore.of(bean) : bean;
+			}
+
+		};
+	}
+
+	/**
+	 * Every token Pow signs (sessions, CSRF, flash, links in mails) verifies only at the
+	 * tenant it was signed for.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanPostProcessor powTenantScopedTokens() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof TokenSigner signer)
+						? signer.scopedBy(() -> PowTenantContext.current().orElse(null)) : bean;
 			}
 
 		};

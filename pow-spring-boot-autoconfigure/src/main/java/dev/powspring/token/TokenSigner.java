@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +51,10 @@ public final class TokenSigner {
 	// Keyed once and never used itself: only its clones compute MACs.
 	private final Mac prototype;
 
+	// What every purpose is qualified with when it names something, such as the current
+	// tenant; null for none.
+	private final Supplier<String> scope;
+
 	/**
 	 * Create a signer with the given key.
 	 * @param secret the key, at least 32 bytes; it is copied, so
@@ -64,6 +69,25 @@ public final class TokenSigner {
 		// SecretKeySpec copies the array, so later changes to it have no effect here.
 		this.key = new SecretKeySpec(secret, ALGORITHM);
 		this.prototype = keyedMac(this.key);
+		this.scope = null;
+	}
+
+	private TokenSigner(TokenSigner signer, Supplier<String> scope) {
+		this.key = signer.key;
+		this.prototype = signer.prototype;
+		this.scope = scope;
+	}
+
+	/**
+	 * Return a signer with the same key whose tokens are bound to a scope as well as to
+	 * their purpose: a token signed while the scope names one value (a tenant) verifies
+	 * only while it names the same one. A scope of {@code null} leaves purposes as they
+	 * are.
+	 * @param scope supplies the current scope, without line feeds, or {@code null}
+	 * @return the scoped signer
+	 */
+	public TokenSigner scopedBy(Supplier<String> scope) {
+		return new TokenSigner(this, scope);
 	}
 
 	/**
@@ -136,7 +160,7 @@ public final class TokenSigner {
 		if (value == null) {
 			throw new IllegalArgumentException("value must not be null");
 		}
-		byte[] message = message(purpose, value);
+		byte[] message = message(scoped(purpose), value);
 		if (message == null) {
 			throw new IllegalArgumentException("value must be well-formed UTF-16");
 		}
@@ -166,7 +190,7 @@ public final class TokenSigner {
 			return Optional.empty();
 		}
 		String value = signed.substring(0, dot);
-		byte[] message = message(purpose, value);
+		byte[] message = message(scoped(purpose), value);
 		if (message == null) {
 			return Optional.empty();
 		}
@@ -176,6 +200,11 @@ public final class TokenSigner {
 		byte[] expected = ENCODER.encode(mac(message));
 		byte[] actual = signed.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
 		return MessageDigest.isEqual(expected, actual) ? Optional.of(value) : Optional.empty();
+	}
+
+	private String scoped(String purpose) {
+		String current = (this.scope != null) ? this.scope.get() : null;
+		return (current != null && current.indexOf('\n') < 0) ? purpose + '@' + current : purpose;
 	}
 
 	private static boolean isValidPurpose(String purpose) {

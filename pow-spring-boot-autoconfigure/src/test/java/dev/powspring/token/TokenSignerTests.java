@@ -307,4 +307,18 @@ class TokenSignerTests {
 		assertThat(this.signer.toString()).doesNotContain(SECRET);
 	}
 
+	@Test
+	void verifyWhenScopedThenOnlyUnderTheScopeItWasSignedIn() {
+		String[] tenant = { "acme" };
+		TokenSigner scoped = this.signer.scopedBy(() -> tenant[0]);
+		String token = scoped.sign("session", "abc");
+
+		assertThat(scoped.verify("session", token)).hasValue("abc");
+		tenant[0] = "globex";
+		assertThat(scoped.verify("session", token)).isEmpty();
+		assertThat(this.signer.verify("session", token)).as("unscoped").isEmpty();
+		tenant[0] = null;
+		assertThat(scoped.verify("session", this.signer.sign("session", "abc"))).as("no scope").hasValue("abc");
+	}
+
 }
