@@ -19,7 +19,11 @@ import org.springframework.util.ClassUtils;
  */
 final class RealmParentBeanFactory {
 
-	private static final String POW_PACKAGE = "dev.powspring.";
+	// Pow's own packages, core, extensions and test kit; not an application's, nor the
+	// test support of Pow's own tests, that happen to live under dev.powspring.
+	private static final Set<String> POW_PACKAGES = Set.of("admin", "api", "autoconfigure", "emailconfirmation",
+			"invitation", "jdbc", "mail", "messages", "migration", "password", "persistentsession", "realm",
+			"resetpassword", "security", "session", "store", "tenant", "testing", "throttle", "token", "user", "web");
 
 	// The signer too: one key, configured or random, signs every realm's tokens, each
 	// for its own purpose and cookie.
@@ -77,20 +81,29 @@ final class RealmParentBeanFactory {
 	}
 
 	private static boolean isPows(Class<?> type) {
-		if (type.getName().startsWith(POW_PACKAGE)) {
+		if (isPowPackage(type)) {
 			return true;
 		}
 		for (Class<?> implemented : ClassUtils.getAllInterfacesForClassAsSet(type)) {
-			if (implemented.getName().startsWith(POW_PACKAGE)) {
+			if (isPowPackage(implemented)) {
 				return true;
 			}
 		}
 		for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
-			if (superclass.getName().startsWith(POW_PACKAGE)) {
+			if (isPowPackage(superclass)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean isPowPackage(Class<?> type) {
+		String name = type.getName();
+		if (!name.startsWith("dev.powspring.")) {
+			return false;
+		}
+		int end = name.indexOf('.', "dev.powspring.".length());
+		return end > 0 && POW_PACKAGES.contains(name.substring("dev.powspring.".length(), end));
 	}
 
 	private static boolean isA(Class<?> type, String className) {

@@ -1,8 +1,10 @@
 package dev.powspring.realm;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.powspring.test.postgres.PostgresTest;
+import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
 import dev.powspring.testapp.realms.RealmsTestApplication;
 import dev.powspring.user.PowUsersService;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(classes = RealmsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pow.realms.staff.schema=${pow.test.schema}_staff",
-				"pow.realms.staff.registration.enabled=true" })
+		properties = { "pow.realms.staff.schema=${pow.test.schema}_staff", "pow.realms.staff.session.ttl=5m",
+				"pow.realms.staff.session.renewal-interval=", "pow.realms.staff.throttle.sign-in-per-account.max=2" })
 class RealmsTests {
 
 	@LocalServerPort
@@ -35,6 +37,9 @@ class RealmsTests {
 
 	@Autowired
 	PowRealms realms;
+
+	@Autowired
+	MutableClock clock;
 
 	@Value("${pow.test.schema}_staff")
 	String staffSchema;
@@ -101,6 +106,31 @@ class RealmsTests {
 	}
 
 	@Test
+	void realmHasLifetimesOfItsOwn() {
+		Browser both = browser();
+		register(both, "", "jane@example.com");
+		register(both, "/staff", "jane@example.com");
+
+		this.clock.advance(Duration.ofMinutes(10));
+
+		assertThat(both.get("/staff/board").status()).as("staff sessions last 5 minutes").isEqualTo(302);
+		assertThat(both.get("/notes").body()).as("members' last 30").isEqualTo("notes of jane@example.com");
+	}
+
+	@Test
+	void realmThrottlesWithItsOwnLimitsAndCounters() {
+		register(browser(), "", "jane@example.com");
+		register(browser(), "/staff", "jane@example.com");
+
+		for (int i = 0; i < 2; i++) {
+			signIn(browser(), "/staff", "jane@example.com", "wrong-password");
+		}
+
+		assertThat(signIn(browser(), "/staff", "jane@example.com", "secret1234").status()).isEqualTo(429);
+		assertThat(signIn(browser(), "", "jane@example.com", "secret1234").status()).isEqualTo(302);
+	}
+
+	@Test
 	void realmPagesUseTheRealmsMessagesAndTemplates() {
 		Browser browser = browser();
 
@@ -133,6 +163,11 @@ class RealmsTests {
 		Browser.Page answer = browser.submit(form, "form.pow-form",
 				Map.of("userId", email, "password", "secret1234", "passwordConfirmation", "secret1234"));
 		assertThat(answer.status()).as("registration of %s at %s: %s", email, prefix, answer.body()).isEqualTo(302);
+	}
+
+	private Browser.Page signIn(Browser browser, String prefix, String email, String password) {
+		return browser.submit(browser.get(prefix + "/session/new"), "form.pow-form",
+				Map.of("userId", email, "password", password));
 	}
 
 	private long count(String table) {
