@@ -99,7 +99,7 @@ public class PowProperties {
 	/**
 	 * Further realms, by name: kinds of users apart from the default one, each with its own
 	 * table, routes, cookies and sessions. Every other pow.* setting may be given for a
-	 * realm as pow.realms.<name>.<setting>, and is otherwise inherited.
+	 * realm, as pow.realms.staff.session.ttl for pow.session.ttl, and is otherwise inherited.
 	 */
 	private Map<String, Realm> realms = new LinkedHashMap<>();
 
@@ -752,14 +752,14 @@ public class PowProperties {
 		/**
 		 * Base name of the realm's message bundle, whose keys take precedence over the
 		 * application's and Pow's on the realm's pages and in its mails. Empty for
-		 * "pow/realms/<name>/messages".
+		 * "pow/realms/" followed by the realm's name and "/messages".
 		 */
 		private String messages;
 
 		/**
 		 * Template directory searched first for the realm's pages: a page Pow renders as
-		 * "pow/session/new" is taken from "<directory>/session/new" when that template
-		 * exists. Empty for "pow/realms/<name>".
+		 * "pow/session/new" is taken from "session/new" in this directory when that
+		 * template exists. Empty for "pow/realms/" followed by the realm's name.
 		 */
 		private String templates;
 
