@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.powspring.session.PowSessionManager;
-import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.tenant.PowTenantContext;
+import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserRoles;
 

@@ -2,10 +2,10 @@ package dev.powspring.admin;
 
 import java.util.Map;
 
+import dev.powspring.admin.testapp.AdminTestApplication;
 import dev.powspring.tenant.PowTenantContext;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.web.Browser;
-import dev.powspring.admin.testapp.AdminTestApplication;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.BeforeEach;

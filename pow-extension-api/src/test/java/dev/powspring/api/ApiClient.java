@@ -27,8 +27,20 @@ final class ApiClient {
 
 	private final String base;
 
+	private final Map<String, String> headers;
+
 	ApiClient(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, Map.of());
+	}
+
+	private ApiClient(String base, Map<String, String> headers) {
+		this.base = base;
+		this.headers = headers;
+	}
+
+	/** A client that sends a header with every request, such as a tenant's. */
+	ApiClient withHeader(String name, String value) {
+		return new ApiClient(this.base, Map.of(name, value));
 	}
 
 	/** The user as a JSON body: {@code {"user": {...}}}. */
@@ -77,6 +89,7 @@ final class ApiClient {
 
 	private HttpRequest.Builder request(String path, String authorization) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		this.headers.forEach(builder::header);
 		if (authorization != null) {
 			builder.header("Authorization", authorization);
 		}

@@ -2,6 +2,9 @@ package dev.powspring.autoconfigure;
 
 import java.time.Clock;
 
+import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.messages.PowMessageSourcePostProcessor;
+import dev.powspring.user.EmailConfirmationOperations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,13 +19,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DelegatingMessageSource;
-
-import dev.powspring.messages.PowMessageBundle;
-import dev.powspring.user.EmailConfirmationOperations;
-import dev.powspring.messages.PowMessageSourcePostProcessor;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}

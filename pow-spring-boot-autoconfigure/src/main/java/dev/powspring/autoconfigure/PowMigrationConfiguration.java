@@ -6,10 +6,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.powspring.migration.PowFlywayCallback;
-import dev.powspring.realm.PowRealm;
 import dev.powspring.migration.PowMigrationInitializer;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.migration.PowMigrations;
+import dev.powspring.realm.PowRealm;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;

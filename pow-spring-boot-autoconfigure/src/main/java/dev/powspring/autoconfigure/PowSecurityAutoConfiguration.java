@@ -1,10 +1,10 @@
 package dev.powspring.autoconfigure;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
 import dev.powspring.security.PowAuthenticationProvider;
 import dev.powspring.security.PowAuthoritiesMapper;
 import dev.powspring.security.PowCsrfTokenRepository;
-import dev.powspring.realm.PowRealm;
-import dev.powspring.realm.PowRealms;
 import dev.powspring.security.PowPagesRequestMatcher;
 import dev.powspring.security.PowRealmSecurityFilterChain;
 import dev.powspring.security.PowSecurityChains;

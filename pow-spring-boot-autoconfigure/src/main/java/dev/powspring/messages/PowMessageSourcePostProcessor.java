@@ -1,8 +1,8 @@
 package dev.powspring.messages;
 
-import dev.powspring.realm.RealmAwareMessageSource;
-
 import java.util.List;
+
+import dev.powspring.realm.RealmAwareMessageSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import dev.powspring.session.PowSessionFilter;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.session.PowSessionFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,9 @@ public class PowRealms implements SmartInitializingSingleton, DisposableBean {
 
 	private final List<PowRealm> byPrefixLength;
 
-	private final Map<String, Realm> started = new LinkedHashMap<>();
+	private final Map<String, Realm> started = new ConcurrentHashMap<>();
+
+	private final List<Realm> startOrder = new ArrayList<>();
 
 	/**
 	 * Create an instance.
@@ -141,16 +144,29 @@ public class PowRealms implements SmartInitializingSingleton, DisposableBean {
 		this.realms.keySet().forEach(this::realm);
 	}
 
-	synchronized Realm realm(String name) {
-		PowRealm realm = this.realms.get(name);
-		if (realm == null) {
+	// Read on every request of a realm: without a lock once the realm has started.
+	Realm realm(String name) {
+		Realm realm = this.started.get(name);
+		return (realm != null) ? realm : start(name);
+	}
+
+	private synchronized Realm start(String name) {
+		Realm realm = this.started.get(name);
+		if (realm != null) {
+			return realm;
+		}
+		PowRealm declared = this.realms.get(name);
+		if (declared == null) {
 			throw new IllegalArgumentException("No realm '" + name + "' is declared under pow.realms; "
 					+ "the declared ones are " + this.realms.keySet());
 		}
-		return this.started.computeIfAbsent(name, (key) -> start(realm));
+		realm = create(declared);
+		this.started.put(name, realm);
+		this.startOrder.add(realm);
+		return realm;
 	}
 
-	private Realm start(PowRealm realm) {
+	private Realm create(PowRealm realm) {
 		GenericWebApplicationContext context = RealmContexts.create(realm, this.settings.get(realm.name()),
 				this.application, this.servletContext.getIfAvailable(), this.customizers.orderedStream().toList());
 		context.refresh();
@@ -159,10 +175,11 @@ public class PowRealms implements SmartInitializingSingleton, DisposableBean {
 
 	@Override
 	public synchronized void destroy() {
-		List<Realm> running = new ArrayList<>(this.started.values());
+		List<Realm> running = new ArrayList<>(this.startOrder);
 		Collections.reverse(running);
 		running.forEach((realm) -> realm.context.close());
 		this.started.clear();
+		this.startOrder.clear();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.powspring.realm;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -9,10 +11,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The environment of a realm's context: the application's, with every
@@ -33,7 +37,7 @@ final class RealmEnvironment {
 		sources.addLast(new MapPropertySource("pow.realms." + name + " defaults", defaults(application, name)));
 		for (PropertySource<?> source : application.getPropertySources()) {
 			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-				sources.addLast(source);
+				sources.addLast(withoutDefaultRealmsOwn(source));
 			}
 		}
 		environment.setActiveProfiles(application.getActiveProfiles());
@@ -59,6 +63,33 @@ final class RealmEnvironment {
 		return settings;
 	}
 
+	// The application's settings less those that belong to the default realm alone. The
+	// environment's variables stay a source of their kind, so their names still map.
+	private static PropertySource<?> withoutDefaultRealmsOwn(PropertySource<?> source) {
+		if (source instanceof SystemEnvironmentPropertySource environment) {
+			Map<String, Object> variables = new LinkedHashMap<>(environment.getSource());
+			variables.keySet().removeIf(RealmEnvironment::isDefaultRealmsOwn);
+			return new SystemEnvironmentPropertySource(source.getName(), variables);
+		}
+		if (source instanceof EnumerablePropertySource<?> enumerable && Arrays.stream(enumerable.getPropertyNames())
+			.anyMatch(RealmEnvironment::isDefaultRealmsOwn)) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			for (String name : enumerable.getPropertyNames()) {
+				if (!isDefaultRealmsOwn(name)) {
+					properties.put(name, enumerable.getProperty(name));
+				}
+			}
+			return new MapPropertySource(source.getName(), properties);
+		}
+		return source;
+	}
+
+	// Path guards and initial admins, in any of the forms Spring Boot binds.
+	private static boolean isDefaultRealmsOwn(String name) {
+		String canonical = name.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");
+		return canonical.startsWith("pow.guards.") || canonical.startsWith("pow.admin.initialadmins");
+	}
+
 	private static Map<String, Object> defaults(ConfigurableEnvironment application, String name) {
 		String cookie = "pow_" + name.replace('-', '_') + "_";
 		Map<String, Object> defaults = new LinkedHashMap<>();
@@ -71,9 +102,6 @@ final class RealmEnvironment {
 		defaults.put("pow.persistent-session.cookie-name", cookie + "persistent_session");
 		defaults.put("pow.store.redis-key-prefix",
 				application.getProperty("pow.store.redis-key-prefix", "pow:") + name + ":");
-		defaults.put("pow.guards.authenticated-paths", "");
-		defaults.put("pow.guards.not-authenticated-paths", "");
-		defaults.put("pow.admin.initial-admins", "");
 		defaults.put("pow.mailbox.enabled", "false");
 		defaults.put("pow.tenancy.mode", "none");
 		return defaults;

@@ -1,13 +1,12 @@
 package dev.powspring.security;
 
+import dev.powspring.realm.PowRealm;
+import dev.powspring.realm.PowRealms;
 import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.web.PowMessages;
 import dev.powspring.web.PowRoutes;
 import dev.powspring.web.guard.PowAuthErrorHandler;
 import jakarta.servlet.http.HttpServletRequest;
-
-import dev.powspring.realm.PowRealm;
-import dev.powspring.realm.PowRealms;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authorization.AuthorizationManager;

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import dev.powspring.realm.PowRealm;
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,12 @@
 package dev.powspring.web;
 
-import dev.powspring.tenant.PowTenantContext;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.powspring.tenant.PowTenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -7,7 +7,9 @@ import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.test.web.Browser;
 import dev.powspring.testapp.realms.RealmsTestApplication;
+import dev.powspring.testapp.realms.StaffMember;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.user.defaults.email.DefaultEmailUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(classes = RealmsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pow.realms.staff.schema=${pow.test.schema}_staff", "pow.realms.staff.session.ttl=5m",
-				"pow.realms.staff.session.renewal-interval=", "pow.realms.staff.throttle.sign-in-per-account.max=2" })
+		properties = { "pow.realms.staff.schema=${pow.test.schema}_staff",
+				"pow.realms.staff.user-class=dev.powspring.testapp.realms.StaffMember", "pow.realms.staff.session.ttl=5m",
+				"pow.realms.staff.session.renewal-interval=", "pow.realms.staff.throttle.sign-in-per-account.max=2",
+				// The default realm's own: it would lock every staff page to admins if inherited.
+				"pow.guards.role-paths.admin=/staff/**" })
 class RealmsTests {
 
 	@LocalServerPort
@@ -40,6 +45,9 @@ class RealmsTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PowUsersService users;
 
 	@Value("${pow.test.schema}_staff")
 	String staffSchema;
@@ -57,7 +65,10 @@ class RealmsTests {
 
 		assertThat(count("users")).isOne();
 		assertThat(count(this.staffSchema + ".users")).isOne();
-		assertThat(this.realms.getBean("staff", PowUsersService.class).getByUserId("jane@example.com")).isPresent();
+		assertThat(this.realms.getBean("staff", PowUsersService.class).getByUserId("jane@example.com"))
+			.get()
+			.isInstanceOf(StaffMember.class);
+		assertThat(this.users.getByUserId("jane@example.com")).get().isInstanceOf(DefaultEmailUser.class);
 	}
 
 	@Test
@@ -106,6 +117,14 @@ class RealmsTests {
 	}
 
 	@Test
+	void defaultRealmsPathGuardsDoNotApplyInTheRealm() {
+		Browser.Page lounge = browser().get("/staff/lounge");
+
+		assertThat(lounge.status()).isEqualTo(200);
+		assertThat(lounge.body()).isEqualTo("lounge");
+	}
+
+	@Test
 	void realmHasLifetimesOfItsOwn() {
 		Browser both = browser();
 		register(both, "", "jane@example.com");
@@ -136,9 +155,12 @@ class RealmsTests {
 
 		assertThat(browser.get("/staff/session/new").text("h1")).isEqualTo("Staff sign in");
 		assertThat(browser.get("/session/new").text("h1")).isEqualTo("Sign in");
-		assertThat(browser.get("/staff/registration/new").text(".staff-notice"))
+		register(browser, "", "jane@example.com");
+		register(browser, "/staff", "jane@example.com");
+		assertThat(browser.get("/staff/registration/edit").text(".staff-notice"))
 			.isEqualTo("Staff accounts are for employees only.");
-		assertThat(browser.get("/registration/new").document().select(".staff-notice")).isEmpty();
+		assertThat(browser.get("/registration/edit").document().select(".staff-notice")).isEmpty();
+		assertThat(browser.get("/registration/edit").document().select("form.pow-form")).isNotEmpty();
 	}
 
 	@Test

@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.powspring.realm.PowRealms;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.JdbcPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.store.RedisPowStore;
-import dev.powspring.realm.PowRealms;
 import dev.powspring.test.mail.DevelopmentMailboxPages;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.redis.RedisTestServer;

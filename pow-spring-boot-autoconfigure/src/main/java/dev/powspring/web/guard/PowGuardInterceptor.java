@@ -9,7 +9,6 @@ import java.util.Set;
 import dev.powspring.realm.PowRealm;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.UserRoles;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

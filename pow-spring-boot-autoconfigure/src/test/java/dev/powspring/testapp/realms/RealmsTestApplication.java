@@ -48,6 +48,12 @@ public class RealmsTestApplication {
 			return "payroll for " + user.getUserId();
 		}
 
+		// No guard of its own: only path guards could reserve it.
+		@GetMapping("/staff/lounge")
+		String lounge() {
+			return "lounge";
+		}
+
 		// A staff page mapped outside the staff area: no member's session opens it.
 		@GetMapping("/reports")
 		@RequireAuthenticated(realm = "staff")

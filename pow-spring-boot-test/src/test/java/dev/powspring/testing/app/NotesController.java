@@ -1,9 +1,9 @@
 package dev.powspring.testing.app;
 
 import dev.powspring.session.CurrentUser;
+import dev.powspring.user.PowUser;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireAuthenticated;
-import dev.powspring.user.PowUser;
 import dev.powspring.web.guard.RequireRole;
 
 import org.springframework.web.bind.annotation.GetMapping;

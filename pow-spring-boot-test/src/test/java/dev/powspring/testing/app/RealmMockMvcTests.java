@@ -2,8 +2,8 @@ package dev.powspring.testing.app;
 
 import dev.powspring.realm.PowRealms;
 import dev.powspring.test.postgres.PostgresTest;
-import dev.powspring.user.PowUsersService;
 import dev.powspring.testing.WithPowUser;
+import dev.powspring.user.PowUsersService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
