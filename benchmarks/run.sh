@@ -24,7 +24,7 @@ run() {
 
 run './mvnw -B -q -Pbenchmarks -pl sample-app,benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath'
 run 'cp="benchmarks/target/classes:$(cat benchmarks/target/classpath)"'
-run 'java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 5 -r 2s -rf json -rff '"$out"'/jmh.json "dev.powspring.benchmarks.(PasswordVerify|Authenticate|ReloadUser|Store|SessionResolution|AdminUserList)Benchmark" > '"$out"'/jmh.log'
+run 'java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 5 -r 2s -rf json -rff '"$out"'/jmh.json "dev.powspring.benchmarks.(PasswordVerify|Authenticate|ReloadUser|Store|SessionResolution|AdminUserList|TenantSessionResolution)Benchmark" > '"$out"'/jmh.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.LoadBenchmark sample-app/target/sample-app.jar 8 3 '"$out"' > '"$out"'/load.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.SignInTimingBenchmark 300 '"$out"'/sign-in.md > '"$out"'/sign-in.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > '"$out"'/heap.md'
