@@ -2,7 +2,6 @@ package dev.powspring.autoconfigure;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import dev.powspring.security.PowRealmSecurityFilterChain;
 import dev.powspring.security.PowSecurityConfigurer;
@@ -12,8 +11,6 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.EnvironmentAware;
@@ -45,10 +42,7 @@ class PowRealmSecurityChainsRegistrar implements ImportBeanDefinitionRegistrar, 
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		List<String> realms = Binder.get(this.environment)
-			.bind("pow.realms", Bindable.mapOf(String.class, Object.class))
-			.orElseGet(Map::of)
-			.keySet()
+		List<String> realms = PowRealmsConfiguration.realmNames(this.environment)
 			.stream()
 			.sorted(Comparator.comparingInt(this::prefixLength).reversed())
 			.toList();

@@ -1,5 +1,6 @@
 package dev.powspring.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,12 @@ class PowRealmsConfiguration {
 	@Bean
 	PowRealms powRealms(ConfigurableApplicationContext application, PowProperties properties,
 			ObjectProvider<ServletContext> servletContext, ObjectProvider<PowRealmCustomizer> customizers) {
-		return new PowRealms(application, properties.getRealms(), servletContext, customizers);
+		// A realm that sets none of the realm-only settings is declared all the same.
+		Map<String, PowProperties.Realm> realms = new LinkedHashMap<>();
+		for (String name : realmNames(application.getEnvironment())) {
+			realms.put(name, properties.getRealms().getOrDefault(name, new PowProperties.Realm()));
+		}
+		return new PowRealms(application, realms, servletContext, customizers);
 	}
 
 	/**
@@ -125,10 +131,15 @@ class PowRealmsConfiguration {
 	}
 
 	static boolean declaresRealms(Environment environment) {
-		return !Binder.get(environment)
+		return !realmNames(environment).isEmpty();
+	}
+
+	// Every name under pow.realms, whatever it sets.
+	static Set<String> realmNames(Environment environment) {
+		return Binder.get(environment)
 			.bind("pow.realms", Bindable.mapOf(String.class, Object.class))
 			.orElseGet(Map::of)
-			.isEmpty();
+			.keySet();
 	}
 
 	static class RealmsDeclared extends SpringBootCondition {
