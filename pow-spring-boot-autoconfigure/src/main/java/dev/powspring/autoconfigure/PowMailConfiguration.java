@@ -9,10 +9,13 @@ import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.mail.PowMailer;
 import dev.powspring.mail.mailbox.DevelopmentMailbox;
 import dev.powspring.mail.mailbox.MailboxController;
+import dev.powspring.realm.PowRealm;
 import dev.powspring.store.PowStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Mail: templates, the mailer (JavaMail when configured, else the log) and delivery on a
@@ -40,8 +42,11 @@ class PowMailConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PowMailTemplates powMailTemplates(ApplicationContext applicationContext, MessageSource messageSource) {
-		return new PowMailTemplates(applicationContext, messageSource);
+	PowMailTemplates powMailTemplates(ApplicationContext applicationContext, MessageSource messageSource,
+			ObjectProvider<PowRealm> realm) {
+		// A realm's mails come from its template directory first, as its pages do.
+		return new PowMailTemplates(applicationContext, messageSource,
+				realm.stream().map(PowRealm::templates).findFirst().orElse(null));
 	}
 
 	@Bean

@@ -757,7 +757,7 @@ public class PowProperties {
 		private String messages;
 
 		/**
-		 * Template directory searched first for the realm's pages: a page Pow renders as
+		 * Template directory searched first for the realm's pages and mails: a page Pow renders as
 		 * "pow/session/new" is taken from "session/new" in this directory when that
 		 * template exists. Empty for "pow/realms/" followed by the realm's name.
 		 */

@@ -1,16 +1,18 @@
 package dev.powspring.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.powspring.user.PowUser;
-
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.MessageSource;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.util.StringUtils;
 
 /**
  * Renders mails from Thymeleaf templates: {@code templates/pow/mail/NAME.txt} for the
@@ -26,7 +28,9 @@ import org.thymeleaf.templatemode.TemplateMode;
  */
 public class PowMailTemplates {
 
-	private static final String PREFIX = "classpath:/templates/pow/mail/";
+	private static final String TEMPLATES = "classpath:/templates/";
+
+	private static final String PREFIX = TEMPLATES + "pow/mail/";
 
 	private final SpringTemplateEngine textEngine;
 
@@ -36,24 +40,43 @@ public class PowMailTemplates {
 
 	private final MessageSource messageSource;
 
+	private final List<String> prefixes;
+
 	public PowMailTemplates(ApplicationContext applicationContext, MessageSource messageSource) {
+		this(applicationContext, messageSource, null);
+	}
+
+	/**
+	 * Create an instance that looks in a directory of its own first, as a realm does.
+	 * @param applicationContext the context that loads the templates
+	 * @param messageSource the messages of subjects and bodies
+	 * @param directory a template directory, such as {@code pow/realms/staff}, whose
+	 * {@code mail/} templates replace Pow's; {@code null} for Pow's only
+	 */
+	public PowMailTemplates(ApplicationContext applicationContext, MessageSource messageSource, String directory) {
 		this.applicationContext = applicationContext;
 		this.messageSource = messageSource;
+		this.prefixes = (directory != null)
+				? List.of(TEMPLATES + StringUtils.trimTrailingCharacter(directory, '/') + "/mail/", PREFIX)
+				: List.of(PREFIX);
 		this.textEngine = engine(".txt", TemplateMode.TEXT);
 		this.htmlEngine = engine(".html", TemplateMode.HTML);
 	}
 
 	private SpringTemplateEngine engine(String suffix, TemplateMode mode) {
-		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
-		resolver.setApplicationContext(this.applicationContext);
-		resolver.setPrefix(PREFIX);
-		resolver.setSuffix(suffix);
-		resolver.setTemplateMode(mode);
-		resolver.setCharacterEncoding("UTF-8");
-		resolver.setCheckExistence(true);
-		resolver.setCacheable(true);
 		SpringTemplateEngine engine = new SpringTemplateEngine();
-		engine.setTemplateResolver(resolver);
+		for (int order = 0; order < this.prefixes.size(); order++) {
+			SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+			resolver.setApplicationContext(this.applicationContext);
+			resolver.setPrefix(this.prefixes.get(order));
+			resolver.setSuffix(suffix);
+			resolver.setTemplateMode(mode);
+			resolver.setCharacterEncoding("UTF-8");
+			resolver.setCheckExistence(true);
+			resolver.setCacheable(true);
+			resolver.setOrder(order);
+			engine.addTemplateResolver(resolver);
+		}
 		engine.setTemplateEngineMessageSource(this.messageSource);
 		return engine;
 	}
@@ -80,7 +103,8 @@ public class PowMailTemplates {
 	}
 
 	private boolean htmlTemplateExists(String name) {
-		return this.applicationContext.getResource(PREFIX + name + ".html").exists();
+		return this.prefixes.stream()
+			.anyMatch((prefix) -> this.applicationContext.getResource(prefix + name + ".html").exists());
 	}
 
 }

@@ -20,8 +20,10 @@ import org.springframework.util.Assert;
  * realm
  * @param schema the database schema of the realm's users; {@code null} for the default
  * realm, whose tables live where the application's do
+ * @param templates the realm's template directory, searched before Pow's for its pages
+ * and mails, such as {@code pow/realms/staff}; {@code null} for the default realm
  */
-public record PowRealm(String name, String prefix, String schema) {
+public record PowRealm(String name, String prefix, String schema, String templates) {
 
 	/** Name of the default realm. */
 	public static final String DEFAULT = "default";

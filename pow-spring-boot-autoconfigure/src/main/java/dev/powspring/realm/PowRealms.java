@@ -72,12 +72,14 @@ public class PowRealms implements SmartInitializingSingleton, DisposableBean {
 		realms.forEach((name, declared) -> {
 			String prefix = environment.getProperty("pow.realms." + name + ".routes.prefix", "/" + name).strip();
 			String schema = StringUtils.hasText(declared.getSchema()) ? declared.getSchema() : name.replace('-', '_');
+			String templates = StringUtils.hasText(declared.getTemplates()) ? declared.getTemplates()
+					: "pow/realms/" + name;
 			PowRealm realm = new PowRealm(name, prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix,
-					schema);
+					schema, templates);
 			this.realms.put(name, realm);
 			this.settings.put(name, new RealmContexts.RealmSettings(declared.getUserClass(),
 					StringUtils.hasText(declared.getMessages()) ? declared.getMessages() : "pow/realms/" + name + "/messages",
-					StringUtils.hasText(declared.getTemplates()) ? declared.getTemplates() : "pow/realms/" + name));
+					templates));
 		});
 		this.servletContext = servletContext;
 		this.customizers = customizers;

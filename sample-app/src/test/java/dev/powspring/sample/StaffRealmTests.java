@@ -13,6 +13,7 @@ import dev.powspring.store.JdbcPowStore;
 import dev.powspring.store.PowStore;
 import dev.powspring.store.RedisPowStore;
 import dev.powspring.test.mail.DevelopmentMailboxPages;
+import dev.powspring.test.mail.ReceivedMail;
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.redis.RedisTestServer;
 import dev.powspring.test.web.Browser;
@@ -179,15 +180,17 @@ class StaffRealmTests {
 		}
 
 		@Test
-		void staffPasswordResetMailsALinkIntoTheStaffRealm() {
+		void staffPasswordResetMailsTheRealmsOwnMailWithALinkIntoTheRealm() {
 			Browser staff = browser();
 			SampleFlows.register(staff, this.mailbox, this.ann, "/staff");
 			Browser anonymous = browser();
 
 			anonymous.submit(anonymous.get("/staff/reset-password/new"), "form.pow-form",
 					Map.of("email", this.ann));
-			String link = this.mailbox.awaitMail(this.ann, "Reset password link")
-				.path("/staff/reset-password/");
+			ReceivedMail mail = this.mailbox.awaitMail(this.ann, "Reset your staff password");
+			assertThat(mail.text()).as("the realm's own mail template")
+				.contains("This link opens the staff desk only.");
+			String link = mail.path("/staff/reset-password/");
 			Browser.Page reset = anonymous.submit(anonymous.get(link), "form.pow-form",
 					Map.of("password", "new-secret-99", "passwordConfirmation", "new-secret-99"));
 
