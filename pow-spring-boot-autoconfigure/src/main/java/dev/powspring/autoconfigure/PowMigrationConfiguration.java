@@ -1,5 +1,6 @@
 package dev.powspring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -38,12 +40,17 @@ class PowMigrationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PowMigrations powMigrations(DataSource dataSource, ObjectProvider<PowMigrationLocations> locations,
-			PowProperties properties, ObjectProvider<PowRealm> realm) {
-		List<String> allLocations = locations.orderedStream()
+			PowProperties properties, ObjectProvider<PowRealm> realm, ResourceLoader resources) {
+		List<String> allLocations = new ArrayList<>(locations.orderedStream()
 			.flatMap((contribution) -> contribution.locations().stream())
 			.distinct()
-			.toList();
+			.toList());
 		PowRealm own = realm.getIfAvailable();
+		if (own != null && resources.getResource(realmLocation(own)).exists()) {
+			// The application's own migrations of the realm's tables, such as columns of its
+			// user entity: they run after Pow's, in the realm's schema and history.
+			allLocations.add(realmLocation(own));
+		}
 		// A realm's data source is bound to its schema, which may not exist yet: Flyway
 		// creates it, on a connection of the application's.
 		DataSource migrated = (own != null && dataSource instanceof DelegatingDataSource bound)
@@ -54,6 +61,10 @@ class PowMigrationConfiguration {
 			migrations.setSchema(own.schema());
 		}
 		return migrations;
+	}
+
+	static String realmLocation(PowRealm realm) {
+		return "classpath:db/pow/realms/" + realm.name();
 	}
 
 	@Bean

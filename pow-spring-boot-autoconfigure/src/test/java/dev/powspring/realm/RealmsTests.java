@@ -69,6 +69,10 @@ class RealmsTests {
 			.get()
 			.isInstanceOf(StaffMember.class);
 		assertThat(this.users.getByUserId("jane@example.com")).get().isInstanceOf(DefaultEmailUser.class);
+		assertThat(count("information_schema.columns WHERE table_schema = '" + this.staffSchema
+				+ "' AND table_name = 'users' AND column_name = 'badge'")).as("the realm's own migration").isOne();
+		assertThat(count("information_schema.columns WHERE table_schema = current_schema() "
+				+ "AND table_name = 'users' AND column_name = 'badge'")).as("not in the members' table").isZero();
 	}
 
 	@Test

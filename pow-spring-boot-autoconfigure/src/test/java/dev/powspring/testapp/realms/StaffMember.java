@@ -1,6 +1,7 @@
 package dev.powspring.testapp.realms;
 
 import dev.powspring.user.PowUser;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -10,5 +11,17 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "users")
 public class StaffMember extends PowUser {
+
+	// A column of the realm's table alone, from the application's migration of the realm.
+	@Column(name = "badge")
+	private String badge;
+
+	public String getBadge() {
+		return this.badge;
+	}
+
+	public void setBadge(String badge) {
+		this.badge = badge;
+	}
 
 }
