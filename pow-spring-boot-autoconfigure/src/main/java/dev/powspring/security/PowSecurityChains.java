@@ -1,7 +1,11 @@
 package dev.powspring.security;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+
+import dev.powspring.realm.PowRealm;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,8 +18,11 @@ public final class PowSecurityChains {
 
 	private final List<HttpSecurity> builders = new ArrayList<>();
 
-	synchronized void add(HttpSecurity http) {
+	private final Map<HttpSecurity, String> realms = new IdentityHashMap<>();
+
+	synchronized void add(HttpSecurity http, String realm) {
 		this.builders.add(http);
+		this.realms.put(http, realm);
 	}
 
 	/**
@@ -24,9 +31,24 @@ public final class PowSecurityChains {
 	 * @return {@code true} when it was built with {@link PowSecurityConfigurer}
 	 */
 	public synchronized boolean appliesPow(SecurityFilterChain chain) {
-		// Called once the chains are built: each builder then holds its chain.
+		return builderOf(chain) != null;
+	}
+
+	/**
+	 * Tell whether a chain applies Pow for a realm.
+	 * @param chain a built chain
+	 * @param realm the realm's name, {@value PowRealm#DEFAULT} for the default realm
+	 * @return {@code true} when it was built with {@code PowSecurityConfigurer.pow(realm)}
+	 */
+	public synchronized boolean appliesPow(SecurityFilterChain chain, String realm) {
+		HttpSecurity http = builderOf(chain);
+		return http != null && realm.equals(this.realms.get(http));
+	}
+
+	// Called once the chains are built: each builder then holds its chain.
+	private HttpSecurity builderOf(SecurityFilterChain chain) {
 		SecurityFilterChain built = (chain instanceof PowRealmSecurityFilterChain realm) ? realm.getChain() : chain;
-		return this.builders.stream().anyMatch((http) -> http.getObject() == built);
+		return this.builders.stream().filter((http) -> http.getObject() == built).findFirst().orElse(null);
 	}
 
 }

@@ -75,17 +75,18 @@ public class PowSecurityChainsCheck implements SmartInitializingSingleton {
 	 * @return the problems, empty when there are none
 	 */
 	public List<String> problems() {
-		List<String> problems = new ArrayList<>(problems(this.routes.signInPath(), ""));
+		List<String> problems = new ArrayList<>(problems(this.routes.signInPath(), PowRealm.DEFAULT));
 		if (this.realms != null) {
 			for (PowRealm realm : this.realms.realms()) {
-				String signInPath = this.realms.getBean(realm.name(), PowRoutes.class).signInPath();
-				problems.addAll(problems(signInPath, "\"" + realm.name() + "\""));
+				problems.addAll(problems(this.realms.getBean(realm.name(), PowRoutes.class).signInPath(), realm.name()));
 			}
 		}
 		return problems;
 	}
 
 	private List<String> problems(String signInPath, String realm) {
+		String configurer = PowRealm.DEFAULT.equals(realm) ? "PowSecurityConfigurer.pow()"
+				: "PowSecurityConfigurer.pow(\"" + realm + "\")";
 		HttpServletRequest probe = ProbeRequest.get(signInPath);
 		Map<SecurityFilterChain, String> names = new IdentityHashMap<>();
 		this.beanFactory.getBeansOfType(SecurityFilterChain.class).forEach((name, chain) -> names.put(chain, name));
@@ -100,9 +101,15 @@ public class PowSecurityChainsCheck implements SmartInitializingSingleton {
 		}
 		String chain = "Spring Security filter chain '" + names.get(serving) + "', which serves Pow's sign-in page "
 				+ signInPath + ",";
+		if (!PowRealm.DEFAULT.equals(realm) && this.powChains.appliesPow(serving)
+				&& !this.powChains.appliesPow(serving, realm)) {
+			problems.add(chain + " applies Pow for another realm than \"" + realm + "\", whose page it is: Spring "
+					+ "Security does not see that realm's users there. Give the realm a chain of its own, in front, "
+					+ "with .with(" + configurer + ", Customizer.withDefaults()).");
+		}
 		if (!this.powChains.appliesPow(serving)) {
 			problems.add(chain + " does not apply Pow: Spring Security does not see Pow's users there and its CSRF "
-					+ "check refuses Pow's forms. Add .with(PowSecurityConfigurer.pow(" + realm + "), Customizer.withDefaults()) "
+					+ "check refuses Pow's forms. Add .with(" + configurer + ", Customizer.withDefaults()) "
 					+ "to it, or keep Pow's pages out of it with securityMatcher(...).");
 			if (deniesAnonymous(serving, probe)) {
 				problems.add(chain + " denies it to anonymous users, so nobody can sign in. Permit Pow's pages "

@@ -137,7 +137,7 @@ public final class PowSecurityConfigurer extends AbstractHttpConfigurer<PowSecur
 
 			});
 		}
-		application.getBean(PowSecurityChains.class).add(http);
+		application.getBean(PowSecurityChains.class).add(http, (this.realm != null) ? this.realm : PowRealm.DEFAULT);
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.test.web.Browser;
 import dev.powspring.testapp.security.realms.ExplicitRealmChains;
 import dev.powspring.testapp.security.realms.RealmSecurityApplication;
+import dev.powspring.testapp.security.realms.SingleChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,26 @@ class RealmSecurityTests {
 
 	}
 
+	@Nested
+	@PostgresTest
+	@SpringBootTest(classes = { RealmSecurityApplication.class, SingleChain.class },
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = "pow.realms.staff.schema=${pow.test.schema}_staff")
+	class NoChainForTheRealm {
+
+		@Autowired
+		PowSecurityChainsCheck check;
+
+		@Test
+		void startupCheckNamesTheRealmLeftInAnotherRealmsChain() {
+			assertThat(this.check.problems()).singleElement()
+				.asString()
+				.contains("applies Pow for another realm than \"staff\"")
+				.contains("PowSecurityConfigurer.pow(\"staff\")");
+		}
+
+	}
+
 	abstract static class Scenarios {
 
 		@LocalServerPort
@@ -77,6 +98,14 @@ class RealmSecurityTests {
 		void deleteUsers() {
 			this.jdbc.sql("DELETE FROM users").update();
 			this.jdbc.sql("DELETE FROM " + this.staffSchema + ".users").update();
+		}
+
+		@Autowired
+		PowSecurityChainsCheck check;
+
+		@Test
+		void startupCheckFindsNothingToSay() {
+			assertThat(this.check.problems()).isEmpty();
 		}
 
 		@Test
