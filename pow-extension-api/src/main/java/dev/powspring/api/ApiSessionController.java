@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.powspring.session.RenewalTokens.RenewalToken;
+import dev.powspring.session.SignInAttempt;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.throttle.TooManyAttempts;
 import dev.powspring.user.PowUser;
@@ -87,7 +89,9 @@ public class ApiSessionController extends ApiControllerSupport {
 		Optional<RenewalToken> claimed = ApiAuthenticator.token(request)
 			.flatMap((token) -> tokens().claim(token, sessions()::deleteAll));
 		Optional<PowUser> user = claimed.flatMap((token) -> users().getById(token.userId()))
-			.filter((found) -> sessions().signInRefusal(found).isEmpty());
+			.filter((found) -> sessions()
+				.signInRefusal(found, SignInAttempt.of(SignInMethod.API_RENEWAL, request))
+				.isEmpty());
 		if (user.isEmpty()) {
 			return error(request, HttpStatus.UNAUTHORIZED, "pow.api.messages.invalid-token");
 		}

@@ -44,4 +44,10 @@ public class DefaultEmailConfirmationOperations implements EmailConfirmationOper
 		return true;
 	}
 
+	@Override
+	public PowUser confirm(PowUser user) {
+		this.users.emailOf(user).ifPresent((address) -> this.confirmations.markConfirmed(user.getId(), address));
+		return this.users.getById(user.getId()).orElse(user);
+	}
+
 }

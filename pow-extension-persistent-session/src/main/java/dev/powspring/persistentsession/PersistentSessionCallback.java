@@ -14,7 +14,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Remember-me's part in Pow's actions: a token and cookie for a sign-in that asked to be
- * remembered, and none left after a password change. It runs after email confirmation's
+ * remembered, and none left after a password change. Any action that signs a user in
+ * anew (the sign-in form, a second-factor code, a mailed link, a passkey) gets the cookie
+ * when its request carries {@value #PARAMETER}; one that a guard refused (an unconfirmed
+ * address, a second factor still to come) gets none. It runs after email confirmation's
  * callback, which halts first for an unconfirmed user. Sign-out, however it happens, is
  * {@link PersistentSessionSignOut}'s.
  */
@@ -51,7 +54,7 @@ public class PersistentSessionCallback implements PowControllerCallback, Ordered
 		if (!context.succeeded()) {
 			return PowCallbackResult.proceed();
 		}
-		if (PowAction.SESSION_CREATE.equals(context.action()) && rememberRequested(context)) {
+		if (PowSessionManager.newSignInDuring(context.request()).isPresent() && rememberRequested(context)) {
 			SessionRecord session = this.sessions.currentRecord(context.request()).orElseThrow();
 			this.cookies.write(context.request(), context.response(),
 					this.tokens.issue(context.user().getId(), session.fingerprint(), session.metadata(),

@@ -6,6 +6,7 @@ import dev.powspring.session.RenewalTokens.Found;
 import dev.powspring.session.RenewalTokens.RenewalToken;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.session.SignInRefusedException;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
@@ -67,7 +68,8 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 			return user;
 		}
 		try {
-			this.sessions.create(request, response, user.get(), record.fingerprint(), record.metadata());
+			this.sessions.create(request, response, user.get(), record.fingerprint(), record.metadata(),
+					SignInMethod.REMEMBER_ME);
 		}
 		catch (SignInRefusedException ex) {
 			forget(request, response, signed.get());

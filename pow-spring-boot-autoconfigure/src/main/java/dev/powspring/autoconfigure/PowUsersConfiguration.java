@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.user.BeanValidationPowUserValidator;
 import dev.powspring.user.JpaPowUsersService;
+import dev.powspring.user.PasswordlessSignIn;
 import dev.powspring.user.PowUserValidator;
 import dev.powspring.user.PowUsersService;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,7 +34,8 @@ class PowUsersConfiguration {
 	JpaPowUsersService powUsersService(EntityManagerFactory entityManagerFactory,
 			PlatformTransactionManager transactionManager,
 			@Qualifier(PowPasswordConfiguration.BEAN_NAME) PasswordEncoder passwordEncoder, PowProperties properties,
-			Clock clock, ObjectProvider<PowUserValidator> validators, ApplicationEventPublisher events) {
+			Clock clock, ObjectProvider<PowUserValidator> validators, ObjectProvider<PasswordlessSignIn> passwordless,
+			ApplicationEventPublisher events) {
 		PowProperties.Password password = properties.getPassword();
 		JpaPowUsersService users = new JpaPowUsersService(entityManagerFactory, transactionManager,
 				PowUserEntities.resolve(entityManagerFactory), properties.getUserIdField(), password.getMinLength(),
@@ -43,6 +45,7 @@ class PowUsersConfiguration {
 		users.setDefaultRoles(properties.getRoles().getDefault());
 		users.setInitialAdmins(properties.getAdmin().getInitialAdmins());
 		users.setEventPublisher(events);
+		users.setPasswordOptional(passwordless.orderedStream().anyMatch(PasswordlessSignIn::passwordOptional));
 		return users;
 	}
 

@@ -46,6 +46,8 @@ public class PowSessionManager {
 
 	private static final String SIGNED_OUT_ATTRIBUTE = PowSessionManager.class.getName() + ".signedOut";
 
+	private static final String NEW_SIGN_IN_ATTRIBUTE = PowSessionManager.class.getName() + ".newSignIn";
+
 	// Resolved to no session: later lookups in the request need not ask the store again.
 	private static final Object NO_SESSION = Boolean.FALSE;
 
@@ -93,17 +95,34 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Sign the user in: replace the request's session, if any, with a new one.
+	 * Sign the user in with a password: replace the request's session, if any, with a new
+	 * one. When the request already has a session of the same user (an account update),
+	 * its token is re-issued instead, keeping its fingerprint and absolute lifetime.
 	 * @param request the request
 	 * @param response the response that carries the new cookie
 	 * @param user the user
 	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user) {
+		create(request, response, user, SignInMethod.PASSWORD);
+	}
+
+	/**
+	 * Sign the user in the given way: replace the request's session, if any, with a new
+	 * one; a session of the same user is re-issued, as by
+	 * {@link #create(HttpServletRequest, HttpServletResponse, PowUser)}.
+	 * @param request the request
+	 * @param response the response that carries the new cookie
+	 * @param user the user
+	 * @param method how the user signed in
+	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
+	 */
+	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user,
+			SignInMethod method) {
 		Optional<SessionRecord> current = currentRecord(request)
 			.filter((record) -> record.userId().equals(user.getId()));
-		// An account update keeps the session's fingerprint and its absolute lifetime.
-		create(request, response, user, current.map(SessionRecord::fingerprint).orElse(null), Map.of(),
+		SignInAttempt attempt = new SignInAttempt(method, current.isPresent(), request);
+		create(request, response, user, attempt, current.map(SessionRecord::fingerprint).orElse(null), Map.of(),
 				current.map(SessionRecord::startedAt).orElse(null));
 	}
 
@@ -116,21 +135,32 @@ public class PowSessionManager {
 	 * @param user the user
 	 * @param fingerprint the fingerprint that identifies the session across rotations
 	 * @param metadata application metadata to keep with the session
+	 * @param method how the user signed in, such as {@link SignInMethod#REMEMBER_ME}
 	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
-			Map<String, String> metadata) {
-		create(request, response, user, fingerprint, metadata, null);
+			Map<String, String> metadata, SignInMethod method) {
+		create(request, response, user, SignInAttempt.of(method, request), fingerprint, metadata, null);
+	}
+
+	/**
+	 * Tell why the {@link PowSignInGuard}s would refuse the user a password sign-in.
+	 * @param user the user
+	 * @return the first guard's reason code, or empty when the user may sign in
+	 */
+	public Optional<String> signInRefusal(PowUser user) {
+		return signInRefusal(user, SignInAttempt.of(SignInMethod.PASSWORD, null));
 	}
 
 	/**
 	 * Tell why the {@link PowSignInGuard}s would refuse the user a session.
 	 * @param user the user
+	 * @param attempt how the user signs in
 	 * @return the first guard's reason code, or empty when the user may sign in
 	 */
-	public Optional<String> signInRefusal(PowUser user) {
+	public Optional<String> signInRefusal(PowUser user, SignInAttempt attempt) {
 		for (PowSignInGuard guard : this.signInGuards) {
-			String refusal = guard.refusal(user);
+			String refusal = guard.refusal(user, attempt);
 			if (refusal != null) {
 				return Optional.of(refusal);
 			}
@@ -139,24 +169,41 @@ public class PowSessionManager {
 	}
 
 	/**
-	 * Check that the {@link PowSignInGuard}s let the user sign in, for a sign-in that
-	 * makes no browser session (an API client's); a refusal is published as a
+	 * Check that the {@link PowSignInGuard}s let the user sign in through the API, for a
+	 * sign-in that makes no browser session; a refusal is published as a
 	 * {@link SignInRefusedEvent}, as when {@code create} refuses.
 	 * @param request the sign-in request
 	 * @param user the user whose credentials were right
 	 * @return the first guard's reason code, or empty when the user may sign in
 	 */
 	public Optional<String> checkSignIn(HttpServletRequest request, PowUser user) {
-		Optional<String> refusal = signInRefusal(user);
+		return checkSignIn(request, user, SignInMethod.API);
+	}
+
+	/**
+	 * Check that the {@link PowSignInGuard}s let the user sign in the given way, for a
+	 * sign-in that makes no browser session; a refusal is published as a
+	 * {@link SignInRefusedEvent}, as when {@code create} refuses.
+	 * @param request the sign-in request
+	 * @param user the user whose credentials were right
+	 * @param method how the user signs in
+	 * @return the first guard's reason code, or empty when the user may sign in
+	 */
+	public Optional<String> checkSignIn(HttpServletRequest request, PowUser user, SignInMethod method) {
+		return checkSignIn(request, user, SignInAttempt.of(method, request));
+	}
+
+	private Optional<String> checkSignIn(HttpServletRequest request, PowUser user, SignInAttempt attempt) {
+		Optional<String> refusal = signInRefusal(user, attempt);
 		if (refusal.isPresent() && this.eventPublisher != null) {
 			this.eventPublisher.publishEvent(new SignInRefusedEvent(this, request, user, refusal.get()));
 		}
 		return refusal;
 	}
 
-	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
-			Map<String, String> metadata, Instant startedAt) {
-		Optional<String> refusal = checkSignIn(request, user);
+	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user,
+			SignInAttempt attempt, String fingerprint, Map<String, String> metadata, Instant startedAt) {
+		Optional<String> refusal = checkSignIn(request, user, attempt);
 		if (refusal.isPresent()) {
 			throw new SignInRefusedException(user, refusal.get());
 		}
@@ -168,6 +215,9 @@ public class PowSessionManager {
 		PowSessions.Issued issued = this.core.start(user, fingerprint, metadata, startedAt);
 		writeCookie(request, response, issued);
 		request.setAttribute(CREATED_RECORD_ATTRIBUTE, issued.record());
+		if (!attempt.reissue()) {
+			request.setAttribute(NEW_SIGN_IN_ATTRIBUTE, attempt.method());
+		}
 		PowCurrentUser.assign(request, user);
 	}
 
@@ -220,6 +270,7 @@ public class PowSessionManager {
 		PowCurrentUser.assign(request, null);
 		request.removeAttribute(CREATED_RECORD_ATTRIBUTE);
 		request.removeAttribute(RESOLVED_RECORD_ATTRIBUTE);
+		request.removeAttribute(NEW_SIGN_IN_ATTRIBUTE);
 		request.setAttribute(SIGNED_OUT_ATTRIBUTE, Boolean.TRUE);
 	}
 
@@ -232,6 +283,17 @@ public class PowSessionManager {
 	public static boolean signedInOrOutDuring(HttpServletRequest request) {
 		return request.getAttribute(CREATED_RECORD_ATTRIBUTE) != null
 				|| request.getAttribute(SIGNED_OUT_ATTRIBUTE) != null;
+	}
+
+	/**
+	 * Tell how the user was signed in during this request, for a new sign-in; a re-issued
+	 * token (an account update) is none.
+	 * @param request the request
+	 * @return the method of the sign-in, or empty when the request signed no one in
+	 */
+	public static Optional<SignInMethod> newSignInDuring(HttpServletRequest request) {
+		return (request.getAttribute(NEW_SIGN_IN_ATTRIBUTE) instanceof SignInMethod method) ? Optional.of(method)
+				: Optional.empty();
 	}
 
 	/**

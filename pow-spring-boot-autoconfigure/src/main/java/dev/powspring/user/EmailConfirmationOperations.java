@@ -29,4 +29,14 @@ public interface EmailConfirmationOperations {
 	 */
 	boolean sendConfirmationLink(HttpServletRequest request, PowUser user);
 
+	/**
+	 * Mark the user's current address confirmed, as following a confirmation link would,
+	 * for a flow that proved control of the address another way (a mailed sign-in link).
+	 * A pending change of address stays pending; an address already confirmed stays as it
+	 * is.
+	 * @param user the user
+	 * @return the user as now stored
+	 */
+	PowUser confirm(PowUser user);
+
 }

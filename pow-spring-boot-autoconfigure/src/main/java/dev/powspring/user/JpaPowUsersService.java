@@ -136,6 +136,20 @@ public class JpaPowUsersService implements PowUsersService {
 	}
 
 	/**
+	 * Set whether users may register, and keep their account, without a password, because
+	 * another way in exists ({@link PasswordlessSignIn}).
+	 * @param passwordOptional whether a password may be left out
+	 */
+	public void setPasswordOptional(boolean passwordOptional) {
+		this.validator.setPasswordOptional(passwordOptional);
+	}
+
+	@Override
+	public boolean passwordOptional() {
+		return this.validator.isPasswordOptional();
+	}
+
+	/**
 	 * Set the roles every new user gets ({@code pow.roles.default}).
 	 * @param roles the role names
 	 */

@@ -83,6 +83,16 @@ public interface PowUsersService {
 	}
 
 	/**
+	 * Tell whether users may register, and keep their account, without a password, because
+	 * another way in exists, such as mailed sign-in links ({@link PasswordlessSignIn}). Such
+	 * a user edits and deletes the account without a current password.
+	 * @return whether a password may be left out; {@code false} by default
+	 */
+	default boolean passwordOptional() {
+		return false;
+	}
+
+	/**
 	 * Find a user by email address, normalized first. The default looks the address up as
 	 * the user id, which is right when users sign in by email.
 	 * @param email the address

@@ -40,6 +40,8 @@ final class UserValidator {
 
 	private final int passwordMaxBytes;
 
+	private boolean passwordOptional;
+
 	UserValidator(UserIdField userIdField, int passwordMinLength, int passwordMaxLength,
 			PasswordEncoder passwordEncoder) {
 		this.userIdField = userIdField;
@@ -47,6 +49,20 @@ final class UserValidator {
 		this.passwordMaxLength = passwordMaxLength;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordMaxBytes = maxPasswordBytes(passwordEncoder);
+	}
+
+	/**
+	 * Set whether users may have no password, because another way in exists (see
+	 * {@link PasswordlessSignIn}): a blank password is then no error for a new user or one
+	 * without a password.
+	 * @param passwordOptional whether a password may be left out
+	 */
+	void setPasswordOptional(boolean passwordOptional) {
+		this.passwordOptional = passwordOptional;
+	}
+
+	boolean isPasswordOptional() {
+		return this.passwordOptional;
 	}
 
 	/**
@@ -153,7 +169,7 @@ final class UserValidator {
 
 	private void validatePassword(PowUser user, String password, Errors errors) {
 		if (!hasText(password)) {
-			if (user != null && user.getPasswordHash() == null) {
+			if (user != null && user.getPasswordHash() == null && !this.passwordOptional) {
 				errors.rejectValue("password", BLANK);
 			}
 			return;

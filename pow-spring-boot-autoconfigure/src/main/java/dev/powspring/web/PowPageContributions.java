@@ -21,6 +21,12 @@ public class PowPageContributions {
 	/** Slot inside the sign-in form, before its button, for fields. */
 	public static final String SIGN_IN_FIELDS = "session.new.fields";
 
+	/**
+	 * Slot on the account page, after the account form and before the danger zone, for
+	 * whole sections such as two-factor settings.
+	 */
+	public static final String ACCOUNT_SECTIONS = "registration.edit.sections";
+
 	private final List<Contribution> contributions;
 
 	public PowPageContributions(List<Contribution> contributions) {

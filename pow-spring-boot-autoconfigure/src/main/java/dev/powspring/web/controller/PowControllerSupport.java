@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.session.SignInRefusedException;
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.throttle.SignInThrottle;
@@ -163,8 +164,22 @@ public abstract class PowControllerSupport {
 	 * @return the outcome: signed in, or refused by a {@link SignInRefusedException}
 	 */
 	protected PowCallbackContext signIn(PowCallbackContext context, PowUser user, BindingResult errors) {
+		return signIn(context, user, errors, SignInMethod.PASSWORD);
+	}
+
+	/**
+	 * Give the user a session, signed in the given way, and describe the outcome for the
+	 * callbacks.
+	 * @param context the action
+	 * @param user the user to sign in
+	 * @param errors the form's field errors, or {@code null}
+	 * @param method how the user signed in, for the sign-in guards
+	 * @return the outcome: signed in, or refused by a {@link SignInRefusedException}
+	 */
+	protected PowCallbackContext signIn(PowCallbackContext context, PowUser user, BindingResult errors,
+			SignInMethod method) {
 		try {
-			sessions().create(context.request(), context.response(), user);
+			sessions().create(context.request(), context.response(), user, method);
 			return context.withOutcome(user, errors);
 		}
 		catch (SignInRefusedException ex) {

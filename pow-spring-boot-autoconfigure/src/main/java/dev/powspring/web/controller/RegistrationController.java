@@ -96,6 +96,17 @@ public class RegistrationController extends PowControllerSupport {
 	}
 
 	/**
+	 * Tell the account page whether the signed-in user has a password to confirm changes
+	 * with; a user without one (signing in by mailed links) sees no such field.
+	 * @param request the request
+	 * @return {@code false} for a signed-in user without a password
+	 */
+	@ModelAttribute("powUserHasPassword")
+	public boolean userHasPassword(HttpServletRequest request) {
+		return PowCurrentUser.get(request).map((user) -> user.getPasswordHash() != null).orElse(true);
+	}
+
+	/**
 	 * Set whether people can sign up ({@code pow.registration.enabled}); when not, the
 	 * sign-up form and its POST answer 404.
 	 * @param signUpEnabled whether sign-up is open
@@ -194,8 +205,9 @@ public class RegistrationController extends PowControllerSupport {
 	public String delete(@RequestParam(name = "currentPassword", required = false) String currentPassword,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes) {
 		PowUser user = PowCurrentUser.get(request).orElseThrow();
-		if (currentPassword == null || currentPassword.isEmpty()
-				|| users().authenticate(user.getUserId(), currentPassword).isEmpty()) {
+		boolean passwordless = user.getPasswordHash() == null && users().passwordOptional();
+		if (!passwordless && (currentPassword == null || currentPassword.isEmpty()
+				|| users().authenticate(user.getUserId(), currentPassword).isEmpty())) {
 			PowFlash.error(redirectAttributes, messages().deletionNeedsCurrentPassword(request));
 			return redirectTo(routes().accountPath());
 		}
