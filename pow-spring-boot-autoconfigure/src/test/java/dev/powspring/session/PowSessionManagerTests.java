@@ -134,6 +134,49 @@ class PowSessionManagerTests {
 	}
 
 	@Test
+	void createWhenAGuardDependsOnTheMethodThenOnlyAMultiFactorSignInPasses() {
+		List<SignInAttempt> attempts = new java.util.ArrayList<>();
+		this.sessions.setSignInGuards(List.of(new PowSignInGuard() {
+
+			@Override
+			public String refusal(PowUser user) {
+				return "second_factor";
+			}
+
+			@Override
+			public String refusal(PowUser user, SignInAttempt attempt) {
+				attempts.add(attempt);
+				return (attempt.method().multiFactor() || attempt.reissue()) ? null : "second_factor";
+			}
+
+		}));
+		MockHttpServletRequest passwordRequest = new MockHttpServletRequest();
+
+		assertThatExceptionOfType(SignInRefusedException.class).isThrownBy(
+				() -> this.sessions.create(passwordRequest, new MockHttpServletResponse(), user(1L, "jane@example.com")));
+		assertThat(PowSessionManager.newSignInDuring(passwordRequest)).isEmpty();
+
+		MockHttpServletRequest passkeyRequest = new MockHttpServletRequest();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.sessions.create(passkeyRequest, response, user(1L, "jane@example.com"), SignInMethod.PASSKEY);
+		assertThat(PowSessionManager.newSignInDuring(passkeyRequest)).contains(SignInMethod.PASSKEY);
+
+		MockHttpServletRequest updateRequest = request(sessionCookie(response));
+		this.sessions.create(updateRequest, new MockHttpServletResponse(), user(1L, "jane@example.com"));
+		assertThat(PowSessionManager.newSignInDuring(updateRequest)).as("a re-issued token is no new sign-in").isEmpty();
+
+		assertThat(attempts).extracting(SignInAttempt::method)
+			.containsExactly(SignInMethod.PASSWORD, SignInMethod.PASSKEY, SignInMethod.PASSWORD);
+		assertThat(attempts).extracting(SignInAttempt::reissue).containsExactly(false, false, true);
+		assertThat(attempts).extracting(SignInAttempt::request)
+			.containsExactly(passwordRequest, passkeyRequest, updateRequest);
+		assertThat(this.sessions.signInRefusal(user(1L, "jane@example.com"))).contains("second_factor");
+		assertThat(this.sessions.signInRefusal(user(1L, "jane@example.com"),
+				SignInAttempt.of(SignInMethod.PASSWORD.withSecondFactor(), null)))
+			.isEmpty();
+	}
+
+	@Test
 	void createWritesAHardenedSessionCookieAndSecureOverHttps() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setSecure(true);
