@@ -1,0 +1,136 @@
+package dev.powspring.twofactor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.powspring.throttle.SignInThrottle;
+import dev.powspring.user.PowUser;
+import dev.powspring.user.PowUsersService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The second step of a sign-in, for the code page and the API alike: check the code of a
+ * pending half-session (or, for a forced enrolment, the first code of the new secret),
+ * count a wrong one for the half-session and for the account's sign-in throttle, and use
+ * the half-session up when the code was right.
+ */
+public class TwoFactorChallenges {
+
+	private final TwoFactors twoFactors;
+
+	private final TwoFactorPendingSignIns pending;
+
+	private final PowUsersService users;
+
+	private final SignInThrottle signInThrottle;
+
+	private final ApplicationEventPublisher events;
+
+	/**
+	 * Create an instance.
+	 * @param twoFactors the users' two-factor state
+	 * @param pending the half-sessions
+	 * @param users the users
+	 * @param signInThrottle the account's sign-in throttle, or {@code null} when throttling
+	 * is off
+	 * @param events publishes {@link TwoFactorEnabledEvent}s
+	 */
+	public TwoFactorChallenges(TwoFactors twoFactors, TwoFactorPendingSignIns pending, PowUsersService users,
+			SignInThrottle signInThrottle, ApplicationEventPublisher events) {
+		this.twoFactors = twoFactors;
+		this.pending = pending;
+		this.users = users;
+		this.signInThrottle = signInThrottle;
+		this.events = events;
+	}
+
+	/**
+	 * Check a code for a half-session.
+	 * @param request the request
+	 * @param response the response, which may carry the throttle's device cookie
+	 * @param found the half-session
+	 * @param code the code: TOTP or recovery code, or the first code of an enrolment
+	 * @return the outcome
+	 */
+	public Outcome check(HttpServletRequest request, HttpServletResponse response,
+			TwoFactorPendingSignIns.Found found, String code) {
+		Optional<PowUser> user = this.users.getById(found.pending().userId());
+		if (user.isEmpty()) {
+			this.pending.consume(found);
+			return new Outcome(Status.ENDED, null, null, null, null);
+		}
+		// Reserved before the code is checked, so parallel guesses share the account's limit.
+		Optional<SignInThrottle.Attempt> attempt = Optional.ofNullable(this.signInThrottle)
+			.map((throttle) -> throttle.reserve(request, user.get().getUserId()));
+		try {
+			Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor);
+			if (refused.isPresent()) {
+				return new Outcome(Status.THROTTLED, user.get(), null, null, refused.get());
+			}
+			List<String> recoveryCodes = null;
+			TwoFactors.Verification verification;
+			if (found.pending().enrolment()) {
+				recoveryCodes = this.twoFactors.confirmEnrolment(user.get().getId(), code).orElse(null);
+				verification = (recoveryCodes != null) ? TwoFactors.Verification.TOTP : TwoFactors.Verification.INVALID;
+			}
+			else {
+				verification = this.twoFactors.verify(user.get().getId(), code);
+			}
+			if (!verification.succeeded()) {
+				attempt.ifPresent(SignInThrottle.Attempt::failed);
+				boolean ended = this.pending.failedAttempt(found);
+				return new Outcome(ended ? Status.ENDED : Status.WRONG, user.get(), null, null, null);
+			}
+			if (!this.pending.consume(found)) {
+				// Another request with the same half-session finished it first.
+				return new Outcome(Status.ENDED, user.get(), null, null, null);
+			}
+			attempt.ifPresent((reserved) -> reserved.succeeded(response));
+			if (recoveryCodes != null) {
+				this.events.publishEvent(new TwoFactorEnabledEvent(this, user.get().getId()));
+			}
+			return new Outcome(Status.PASSED, user.get(), verification, recoveryCodes, null);
+		}
+		finally {
+			attempt.ifPresent(SignInThrottle.Attempt::release);
+		}
+	}
+
+	/**
+	 * How a code check ended.
+	 */
+	public enum Status {
+
+		/** The code was right; the half-session is used up. */
+		PASSED,
+
+		/** The code was wrong; the half-session takes more. */
+		WRONG,
+
+		/** The half-session is over: expired, used, or too many wrong codes. */
+		ENDED,
+
+		/** The account's sign-in throttle refused the attempt. */
+		THROTTLED
+
+	}
+
+	/**
+	 * The outcome of a code check.
+	 *
+	 * @param status how it ended
+	 * @param user the user of the half-session, or {@code null} when it had none
+	 * @param verification what the right code was, or {@code null}
+	 * @param recoveryCodes the new recovery codes of a finished enrolment, or {@code null}
+	 * @param retryAfter how long until the throttle allows attempts, or {@code null}
+	 */
+	public record Outcome(Status status, PowUser user, TwoFactors.Verification verification,
+			List<String> recoveryCodes, Duration retryAfter) {
+
+	}
+
+}
