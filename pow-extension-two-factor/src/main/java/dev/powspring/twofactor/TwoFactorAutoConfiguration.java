@@ -8,6 +8,7 @@ import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.store.PowStore;
+import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
@@ -137,8 +138,12 @@ public class TwoFactorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TwoFactorChallenges powTwoFactorChallenges(TwoFactors twoFactors, TwoFactorPendingSignIns pending,
-			PowUsersService users, ObjectProvider<SignInThrottle> signInThrottle, ApplicationEventPublisher events) {
-		return new TwoFactorChallenges(twoFactors, pending, users, signInThrottle.getIfAvailable(), events);
+			PowUsersService users, ObjectProvider<SignInThrottle> signInThrottle, ObjectProvider<PowThrottle> throttle,
+			ApplicationEventPublisher events, TwoFactorProperties properties) {
+		TwoFactorChallenges challenges = new TwoFactorChallenges(twoFactors, pending, users,
+				signInThrottle.getIfAvailable(), events);
+		throttle.ifAvailable((available) -> challenges.setCodeThrottle(available, properties.getCodeAttempts()));
+		return challenges;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.powspring.throttle.PowLimit;
+import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
@@ -17,6 +19,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * pending half-session (or, for a forced enrolment, the first code of the new secret),
  * count a wrong one for the half-session and for the account's sign-in throttle, and use
  * the half-session up when the code was right.
+ * <p>
+ * Wrong codes also count in a bucket of their own per user, which a right password does
+ * not empty (it empties the account's sign-in failures): someone who knows the password
+ * cannot guess codes without limit by signing in again and again.
  */
 public class TwoFactorChallenges {
 
@@ -29,6 +35,12 @@ public class TwoFactorChallenges {
 	private final SignInThrottle signInThrottle;
 
 	private final ApplicationEventPublisher events;
+
+	static final String CODE_BUCKET = "two_factor_code";
+
+	private PowThrottle throttle;
+
+	private PowLimit codeLimit;
 
 	/**
 	 * Create an instance.
@@ -49,6 +61,16 @@ public class TwoFactorChallenges {
 	}
 
 	/**
+	 * Limit wrong codes per user, whatever the half-session.
+	 * @param throttle counts the attempts
+	 * @param codeLimit the limit
+	 */
+	public void setCodeThrottle(PowThrottle throttle, PowLimit codeLimit) {
+		this.throttle = throttle;
+		this.codeLimit = codeLimit;
+	}
+
+	/**
 	 * Check a code for a half-session.
 	 * @param request the request
 	 * @param response the response, which may carry the throttle's device cookie
@@ -66,8 +88,12 @@ public class TwoFactorChallenges {
 		// Reserved before the code is checked, so parallel guesses share the account's limit.
 		Optional<SignInThrottle.Attempt> attempt = Optional.ofNullable(this.signInThrottle)
 			.map((throttle) -> throttle.reserve(request, user.get().getUserId()));
+		Optional<PowThrottle.Reservation> codes = Optional.ofNullable(this.throttle)
+			.map((throttle) -> throttle.reserve(this.codeLimit, CODE_BUCKET, String.valueOf(user.get().getId())));
+		boolean codeSpent = false;
 		try {
-			Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor);
+			Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor)
+				.or(() -> codes.flatMap(PowThrottle.Reservation::refusedFor));
 			if (refused.isPresent()) {
 				return new Outcome(Status.THROTTLED, user.get(), null, null, refused.get());
 			}
@@ -82,6 +108,8 @@ public class TwoFactorChallenges {
 			}
 			if (!verification.succeeded()) {
 				attempt.ifPresent(SignInThrottle.Attempt::failed);
+				codes.ifPresent(PowThrottle.Reservation::spend);
+				codeSpent = true;
 				boolean ended = this.pending.failedAttempt(found);
 				return new Outcome(ended ? Status.ENDED : Status.WRONG, user.get(), null, null, null);
 			}
@@ -90,6 +118,9 @@ public class TwoFactorChallenges {
 				return new Outcome(Status.ENDED, user.get(), null, null, null);
 			}
 			attempt.ifPresent((reserved) -> reserved.succeeded(response));
+			if (this.throttle != null) {
+				this.throttle.clear(CODE_BUCKET, String.valueOf(user.get().getId()));
+			}
 			if (recoveryCodes != null) {
 				this.events.publishEvent(new TwoFactorEnabledEvent(this, user.get().getId()));
 			}
@@ -97,6 +128,9 @@ public class TwoFactorChallenges {
 		}
 		finally {
 			attempt.ifPresent(SignInThrottle.Attempt::release);
+			if (!codeSpent) {
+				codes.ifPresent(PowThrottle.Reservation::giveBack);
+			}
 		}
 	}
 

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.powspring.throttle.PowLimit;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for two-factor sign-in.
@@ -37,6 +40,13 @@ public class TwoFactorProperties {
 	 * Wrong codes a pending sign-in takes before it ends and the password is asked again.
 	 */
 	private int maxAttempts = 5;
+
+	/**
+	 * Wrong codes per user before code attempts are refused for a while; a right password
+	 * does not reset this count.
+	 */
+	@NestedConfigurationProperty
+	private PowLimit codeAttempts = new PowLimit(10, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
 	/**
 	 * Name of the cookie of a pending sign-in.
@@ -98,6 +108,14 @@ public class TwoFactorProperties {
 
 	public void setMaxAttempts(int maxAttempts) {
 		this.maxAttempts = maxAttempts;
+	}
+
+	public PowLimit getCodeAttempts() {
+		return this.codeAttempts;
+	}
+
+	public void setCodeAttempts(PowLimit codeAttempts) {
+		this.codeAttempts = codeAttempts;
 	}
 
 	public String getPendingCookieName() {
