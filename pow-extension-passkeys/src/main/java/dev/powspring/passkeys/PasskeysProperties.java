@@ -7,6 +7,7 @@ import java.util.List;
 import dev.powspring.throttle.PowLimit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for passkeys (WebAuthn).
@@ -51,11 +52,13 @@ public class PasskeysProperties {
 	/**
 	 * Passkey sign-in attempts per client address.
 	 */
+	@NestedConfigurationProperty
 	private PowLimit signInPerAddress = new PowLimit(50, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
 	/**
 	 * Passkey sign-in attempts per credential id.
 	 */
+	@NestedConfigurationProperty
 	private PowLimit signInPerCredential = new PowLimit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
 	public boolean isEnabled() {
