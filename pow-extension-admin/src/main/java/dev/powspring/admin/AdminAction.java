@@ -23,6 +23,9 @@ public enum AdminAction {
 	/** Mailed a new confirmation link. */
 	SEND_CONFIRMATION,
 
+	/** Turned two-factor sign-in off, for a user who lost every device. */
+	DISABLE_TWO_FACTOR,
+
 	/** Deleted the account. */
 	DELETE
 

@@ -10,6 +10,7 @@ import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.EmailConfirmationOperations;
+import dev.powspring.user.TwoFactorOperations;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserIdField;
 import dev.powspring.web.PowPageContributions;
@@ -71,7 +72,8 @@ public class AdminAutoConfiguration {
 		@ConditionalOnMissingBean
 		AdminUserDirectory powAdminUserDirectory(JdbcClient jdbc, PowProperties powProperties, PowUsersService users,
 				AdminProperties properties, PowSessionManager sessions,
-				ObjectProvider<EmailConfirmationOperations> confirmations) {
+				ObjectProvider<EmailConfirmationOperations> confirmations,
+				ObjectProvider<TwoFactorOperations> twoFactor) {
 			if (properties.getPageSize() < 1) {
 				throw new PowConfigurationException("pow.admin.console.page-size is " + properties.getPageSize()
 						+ "; a page shows at least one user.", "Set pow.admin.console.page-size to 1 or more (default 50).");
@@ -82,6 +84,7 @@ public class AdminAutoConfiguration {
 			directory.setSessions(sessions);
 			directory.setTenantScoped(powProperties.getTenancy().getMode() == PowTenancyMode.COLUMN);
 			directory.setConfirmations(confirmations.getIfAvailable());
+			directory.setTwoFactor(twoFactor.getIfAvailable());
 			return directory;
 		}
 
@@ -89,10 +92,12 @@ public class AdminAutoConfiguration {
 		@ConditionalOnMissingBean
 		AdminUserActions powAdminUserActions(PowUsersService users, PowSessionManager sessions, JdbcClient jdbc,
 				PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
-				ObjectProvider<EmailConfirmationOperations> confirmations, PowProperties powProperties) {
+				ObjectProvider<EmailConfirmationOperations> confirmations, ObjectProvider<TwoFactorOperations> twoFactor,
+				PowProperties powProperties) {
 			AdminUserActions actions = new AdminUserActions(users, sessions, jdbc, transactionManager, events, clock);
 			actions.setTenantScoped(powProperties.getTenancy().getMode() == PowTenancyMode.COLUMN);
 			actions.setConfirmations(confirmations.getIfAvailable());
+			actions.setTwoFactor(twoFactor.getIfAvailable());
 			return actions;
 		}
 

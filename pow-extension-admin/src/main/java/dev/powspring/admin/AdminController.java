@@ -189,6 +189,20 @@ public class AdminController extends PowControllerSupport {
 	}
 
 	/**
+	 * Turn two-factor sign-in off, once confirmed.
+	 */
+	@PostMapping("/{id}/two-factor/disable")
+	public String disableTwoFactor(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@CurrentUser PowUser admin, HttpServletRequest request, RedirectAttributes redirectAttributes,
+			Model model) {
+		if (!confirmed) {
+			return confirm(model, id, AdminAction.DISABLE_TWO_FACTOR, "/two-factor/disable", Map.of(), null);
+		}
+		return act(request, redirectAttributes, id, AdminAction.DISABLE_TWO_FACTOR, null,
+				() -> this.actions.disableTwoFactor(admin, id, request));
+	}
+
+	/**
 	 * Mail a new confirmation link.
 	 */
 	@PostMapping("/{id}/confirmation")

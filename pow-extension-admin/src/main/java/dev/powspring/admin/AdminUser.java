@@ -17,9 +17,12 @@ import java.util.Set;
  * @param roles the roles
  * @param liveSessions how many web sessions the user has, or {@code null} when the store
  * cannot tell
+ * @param twoFactor whether the user has two-factor sign-in on, or {@code null} when the
+ * application has no two-factor sign-in
  */
 public record AdminUser(Long id, String userId, String email, Instant insertedAt, Confirmation confirmation,
-		Instant lockedAt, String lockedReason, Set<String> roles, Integer liveSessions) {
+		Instant lockedAt, String lockedReason, Set<String> roles, Integer liveSessions,
+		Boolean twoFactor) {
 
 	public boolean isLocked() {
 		return this.lockedAt != null;

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.EmailConfirmationOperations;
+import dev.powspring.user.TwoFactorOperations;
 import dev.powspring.user.JpaPowUsersService;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
@@ -65,6 +66,8 @@ public class AdminUserActions {
 
 	private EmailConfirmationOperations confirmations;
 
+	private TwoFactorOperations twoFactor;
+
 	/**
 	 * Create an instance.
 	 * @param users the users service
@@ -91,6 +94,14 @@ public class AdminUserActions {
 	 */
 	public void setConfirmations(EmailConfirmationOperations confirmations) {
 		this.confirmations = confirmations;
+	}
+
+	/**
+	 * Let admins turn two-factor sign-in off for a user.
+	 * @param twoFactor the two-factor extension's operations, or {@code null}
+	 */
+	public void setTwoFactor(TwoFactorOperations twoFactor) {
+		this.twoFactor = twoFactor;
 	}
 
 	/**
@@ -184,6 +195,21 @@ public class AdminUserActions {
 		return act(admin, userId, AdminAction.SEND_CONFIRMATION, null, false, (user) -> false, (user) -> {
 			boolean sent = this.confirmations != null && this.confirmations.sendConfirmationLink(request, user);
 			return sent ? Outcome.DONE : Outcome.UNCHANGED;
+		});
+	}
+
+	/**
+	 * Turn two-factor sign-in off for a user who lost every device; the user signs in with
+	 * the password alone until setting it up again.
+	 * @param admin the admin acting
+	 * @param userId the user's primary key
+	 * @param request the request, for the event the extension publishes
+	 * @return the outcome: {@link Outcome#UNCHANGED} when it was off
+	 */
+	public Outcome disableTwoFactor(PowUser admin, Long userId, HttpServletRequest request) {
+		return act(admin, userId, AdminAction.DISABLE_TWO_FACTOR, null, false, (user) -> false, (user) -> {
+			boolean disabled = this.twoFactor != null && this.twoFactor.disable(user, request);
+			return disabled ? Outcome.DONE : Outcome.UNCHANGED;
 		});
 	}
 

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.tenant.PowTenantContext;
 import dev.powspring.user.EmailConfirmationOperations;
+import dev.powspring.user.TwoFactorOperations;
 import dev.powspring.user.UserIds;
 import dev.powspring.user.UserRoles;
 
@@ -43,6 +45,8 @@ public class AdminUserDirectory {
 	private PowSessionManager sessions;
 
 	private EmailConfirmationOperations confirmations;
+
+	private TwoFactorOperations twoFactor;
 
 	/**
 	 * Create an instance.
@@ -77,6 +81,14 @@ public class AdminUserDirectory {
 	 */
 	public void setConfirmations(EmailConfirmationOperations confirmations) {
 		this.confirmations = confirmations;
+	}
+
+	/**
+	 * Show whether users have two-factor sign-in on.
+	 * @param twoFactor the two-factor extension's operations, or {@code null}
+	 */
+	public void setTwoFactor(TwoFactorOperations twoFactor) {
+		this.twoFactor = twoFactor;
 	}
 
 	/**
@@ -149,13 +161,16 @@ public class AdminUserDirectory {
 	private List<AdminUser> complete(List<Row> rows) {
 		Map<Long, Instant> confirmed = (this.confirmations != null)
 				? this.confirmations.confirmedAt(rows.stream().map(Row::id).toList()) : Map.of();
+		Set<Long> twoFactorOn = (this.twoFactor != null)
+				? this.twoFactor.enabledAmong(rows.stream().map(Row::id).toList()) : Set.of();
 		return rows.stream().map((row) -> {
 			AdminUser.Confirmation confirmation = (this.confirmations != null)
 					? new AdminUser.Confirmation(true, confirmed.get(row.id())) : AdminUser.Confirmation.UNTRACKED;
 			OptionalInt live = (this.sessions != null) ? this.sessions.countLive(row.id()) : OptionalInt.empty();
 			return new AdminUser(row.id(), row.userId(), row.email(), row.insertedAt(), confirmation, row.lockedAt(),
 					row.lockedReason(), UserRoles.parse(row.roles()),
-					live.isPresent() ? live.getAsInt() : null);
+					live.isPresent() ? live.getAsInt() : null,
+					(this.twoFactor != null) ? twoFactorOn.contains(row.id()) : null);
 		}).toList();
 	}
 

@@ -135,7 +135,7 @@ abstract class TwoFactorTestSupport {
 	}
 
 	protected String home() {
-		return "http://localhost:" + this.port + path("/");
+		return "http://localhost:" + this.port + "/";
 	}
 
 	protected String path(String path) {
