@@ -119,6 +119,28 @@ abstract class PasskeysTestSupport {
 		return signInWithPasskey(browser, authenticator.get(signInOptions(browser)));
 	}
 
+	/**
+	 * Register a passkey from the account page, sign in with it alone, and see its
+	 * challenge refused a second time.
+	 */
+	protected void assertMainFlow() {
+		Long id = register("jane@example.com");
+		TestAuthenticator authenticator = addPasskey(signedIn("jane@example.com"), "Laptop").counter(1);
+		assertThat(passkeyCount(id)).isEqualTo(1);
+
+		Browser browser = new Browser(this.port);
+		String options = signInOptions(browser);
+		Browser.Page answer = signInWithPasskey(browser, authenticator.get(options));
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).doesNotContain("/session");
+		assertThat(browser.get("/notes").body()).isEqualTo("notes of jane@example.com");
+		assertThat(browser.get(path("/registration/passkeys")).text(".pow-passkey-name")).isEqualTo("Laptop");
+
+		Browser again = new Browser(this.port);
+		assertThat(signInWithPasskey(again, authenticator.assertion(challenge(options), 5)).status()).isEqualTo(400);
+		assertThat(again.get("/notes").status()).isEqualTo(302);
+	}
+
 	protected static String challenge(String options) {
 		return TestAuthenticator.parse(options).get("challenge").asString();
 	}
