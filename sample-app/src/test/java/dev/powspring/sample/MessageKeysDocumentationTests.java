@@ -17,6 +17,7 @@ import dev.powspring.admin.AdminAutoConfiguration;
 import dev.powspring.api.ApiAutoConfiguration;
 import dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration;
 import dev.powspring.invitation.InvitationAutoConfiguration;
+import dev.powspring.passkeys.PasskeysAutoConfiguration;
 import dev.powspring.persistentsession.PersistentSessionAutoConfiguration;
 import dev.powspring.resetpassword.ResetPasswordAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class MessageKeysDocumentationTests {
 		for (String basename : List.of("dev/powspring/messages", ResetPasswordAutoConfiguration.MESSAGES_BASENAME,
 				EmailConfirmationAutoConfiguration.MESSAGES_BASENAME, InvitationAutoConfiguration.MESSAGES_BASENAME,
 				PersistentSessionAutoConfiguration.MESSAGES_BASENAME, ApiAutoConfiguration.MESSAGES_BASENAME,
-				AdminAutoConfiguration.MESSAGES_BASENAME)) {
+				AdminAutoConfiguration.MESSAGES_BASENAME, PasskeysAutoConfiguration.MESSAGES_BASENAME)) {
 			bundles.putAll(load(basename + ".properties"));
 		}
 
