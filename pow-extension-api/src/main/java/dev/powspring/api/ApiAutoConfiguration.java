@@ -6,6 +6,7 @@ import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.emailconfirmation.EmailConfirmationReminder;
+import dev.powspring.magiclink.MagicLinkRequests;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.resetpassword.ResetPasswordRequests;
 import dev.powspring.session.PowSessionManager;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = PowAutoConfiguration.class,
 		afterName = { "dev.powspring.resetpassword.ResetPasswordAutoConfiguration",
+				"dev.powspring.magiclink.MagicLinkAutoConfiguration",
 				"dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "pow.api.enabled", matchIfMissing = true)
@@ -130,6 +132,23 @@ public class ApiAutoConfiguration {
 		ApiResetPasswordController powApiResetPasswordController(ApiControllerSupport.Collaborators collaborators,
 				ResetPasswordRequests requests) {
 			return new ApiResetPasswordController(collaborators, requests);
+		}
+
+	}
+
+	/**
+	 * Asking for a magic link over the API, when the application has magic links.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MagicLinkRequests.class)
+	static class MagicLink {
+
+		@Bean
+		@ConditionalOnBean(MagicLinkRequests.class)
+		@ConditionalOnMissingBean
+		ApiMagicLinkController powApiMagicLinkController(ApiControllerSupport.Collaborators collaborators,
+				MagicLinkRequests requests) {
+			return new ApiMagicLinkController(collaborators, requests);
 		}
 
 	}

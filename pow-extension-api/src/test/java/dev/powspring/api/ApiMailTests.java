@@ -128,6 +128,41 @@ class ApiMailTests {
 	}
 
 	@Test
+	void askForAMagicLinkThenMailedToAnExistingAccountButTheSameAnswerAndTheLinkSignsInOnTheWeb() {
+		ApiClient api = new ApiClient(this.port);
+		this.users.create(new UserParams("ann@example.com", "secret1234", "secret1234"));
+
+		Answer known = api.postForm("/api/v1/magic-link", Map.of("email", "ann@example.com"), null);
+		Answer unknown = api.postJson("/api/v1/magic-link", Map.of("email", "nobody@example.com"), null);
+
+		assertThat(known.status()).isEqualTo(200);
+		assertThat(known.body()).isEqualTo("{\"data\":{}}").isEqualTo(unknown.body());
+		String link = mailbox.awaitMail("ann@example.com", "Your sign-in link").path("/magic-link/");
+		Browser browser = new Browser(this.port);
+		Browser.Page page = browser.get(link);
+		assertThat(page.status()).as("the link opens the web page").isEqualTo(200);
+		assertThat(browser.submit(page, "form.pow-form", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.cookie("pow_session")).as("signed in, and the address confirmed").isPresent();
+		mailbox.awaitIdle(() -> this.mailDelivery.inFlight() == 0);
+		assertThat(mailbox.receivedBy("nobody@example.com")).isEmpty();
+	}
+
+	@Test
+	void askForMagicLinksTooOftenThen429() {
+		ApiClient api = new ApiClient(this.port);
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.postJson("/api/v1/magic-link", Map.of("email", "bob@example.com"), null).status())
+				.isEqualTo(200);
+		}
+
+		Answer refused = api.postJson("/api/v1/magic-link", Map.of("email", "bob@example.com"), null);
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).hasValue("3600");
+		assertThat(refused.at("/error/message")).startsWith("Too many attempts.");
+	}
+
+	@Test
 	void lockedAccountThenNoResetOrConfirmationMailButTheSameAnswer() {
 		ApiClient api = new ApiClient(this.port);
 		PowUser eve = this.users.create(new UserParams("eve@example.com", "secret1234", "secret1234")).user();
