@@ -8,6 +8,7 @@ import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.emailconfirmation.EmailConfirmationReminder;
 import dev.powspring.magiclink.MagicLinkRequests;
 import dev.powspring.messages.PowMessageBundle;
+import dev.powspring.passkeys.Passkeys;
 import dev.powspring.resetpassword.ResetPasswordRequests;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessions;
@@ -15,12 +16,14 @@ import dev.powspring.session.RenewalTokens;
 import dev.powspring.session.SessionsRevokedEvent;
 import dev.powspring.store.PowStore;
 import dev.powspring.store.PrincipalIndexedPowStore;
+import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = PowAutoConfiguration.class,
 		afterName = { "dev.powspring.resetpassword.ResetPasswordAutoConfiguration",
 				"dev.powspring.magiclink.MagicLinkAutoConfiguration",
+				"dev.powspring.passkeys.PasskeysAutoConfiguration",
 				"dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "pow.api.enabled", matchIfMissing = true)
@@ -149,6 +153,23 @@ public class ApiAutoConfiguration {
 		ApiMagicLinkController powApiMagicLinkController(ApiControllerSupport.Collaborators collaborators,
 				MagicLinkRequests requests) {
 			return new ApiMagicLinkController(collaborators, requests);
+		}
+
+	}
+
+	/**
+	 * Passkey sign-in over the API, when the application has passkeys.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Passkeys.class)
+	static class Passkey {
+
+		@Bean
+		@ConditionalOnBean(Passkeys.class)
+		@ConditionalOnMissingBean
+		ApiPasskeyController powApiPasskeyController(ApiControllerSupport.Collaborators collaborators,
+				Passkeys passkeys, @Qualifier("powPasskeysThrottle") ObjectProvider<RequestThrottle> throttle) {
+			return new ApiPasskeyController(collaborators, passkeys, throttle.getIfAvailable());
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.store.PowStoreUnavailableException;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
@@ -73,7 +74,20 @@ public abstract class ApiControllerSupport {
 	 * @return the answer
 	 */
 	protected ResponseEntity<Map<String, Object>> signIn(HttpServletRequest request, PowUser user) {
-		Optional<String> refusal = sessions().checkSignIn(request, user);
+		return signIn(request, user, SignInMethod.API);
+	}
+
+	/**
+	 * Issue a token pair for a user who signed in some way, unless a sign-in guard refuses
+	 * the user (403 with the guard's reason).
+	 * @param request the request
+	 * @param user the user
+	 * @param method how the user signed in
+	 * @return the answer
+	 */
+	protected ResponseEntity<Map<String, Object>> signIn(HttpServletRequest request, PowUser user,
+			SignInMethod method) {
+		Optional<String> refusal = sessions().checkSignIn(request, user, method);
 		if (refusal.isPresent()) {
 			String message = this.messageSource.getMessage("pow.api.messages.sign-in-refused." + refusal.get(), null,
 					message(request, "pow.api.messages.sign-in-refused"), RequestContextUtils.getLocale(request));

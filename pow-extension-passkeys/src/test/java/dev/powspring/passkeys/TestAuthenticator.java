@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * browser would send them: "none" attestation, clientDataJSON with the given origin, and
  * an ES256 signature over authenticatorData and the hash of clientDataJSON.
  */
-final class TestAuthenticator {
+public final class TestAuthenticator {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,7 +62,7 @@ final class TestAuthenticator {
 
 	private boolean userVerified = true;
 
-	TestAuthenticator(String origin, String rpId) {
+	public TestAuthenticator(String origin, String rpId) {
 		this.origin = origin;
 		this.rpId = rpId;
 		new SecureRandom().nextBytes(this.credentialId);
@@ -76,35 +76,35 @@ final class TestAuthenticator {
 		}
 	}
 
-	TestAuthenticator origin(String origin) {
+	public TestAuthenticator origin(String origin) {
 		this.origin = origin;
 		return this;
 	}
 
-	TestAuthenticator rpId(String rpId) {
+	public TestAuthenticator rpId(String rpId) {
 		this.rpId = rpId;
 		return this;
 	}
 
-	TestAuthenticator counter(long counter) {
+	public TestAuthenticator counter(long counter) {
 		this.counter = counter;
 		return this;
 	}
 
-	TestAuthenticator userVerified(boolean userVerified) {
+	public TestAuthenticator userVerified(boolean userVerified) {
 		this.userVerified = userVerified;
 		return this;
 	}
 
-	String credentialId() {
+	public String credentialId() {
 		return ENCODER.encodeToString(this.credentialId);
 	}
 
-	String userHandle() {
+	public String userHandle() {
 		return this.userHandle;
 	}
 
-	static JsonNode parse(String json) {
+	public static JsonNode parse(String json) {
 		return JSON.readTree(json);
 	}
 
@@ -113,7 +113,7 @@ final class TestAuthenticator {
 	 * @param optionsJson the server's options
 	 * @return the browser's answer, as JSON
 	 */
-	String create(String optionsJson) {
+	public String create(String optionsJson) {
 		JsonNode options = parse(optionsJson);
 		this.userHandle = options.get("user").get("id").asString();
 		String challenge = options.get("challenge").asString();
@@ -137,7 +137,7 @@ final class TestAuthenticator {
 	 * @param optionsJson the server's options
 	 * @return the browser's answer, as JSON
 	 */
-	String get(String optionsJson) {
+	public String get(String optionsJson) {
 		String challenge = parse(optionsJson).get("challenge").asString();
 		if (this.counter > 0) {
 			this.counter++;
@@ -151,7 +151,7 @@ final class TestAuthenticator {
 	 * @param counter the signature counter
 	 * @return the browser's answer, as JSON
 	 */
-	String assertion(String challenge, long counter) {
+	public String assertion(String challenge, long counter) {
 		byte[] clientData = clientData("webauthn.get", challenge);
 		byte[] authenticatorData = new AuthenticatorDataConverter(this.converter).convert(
 				new AuthenticatorData<>(sha256(this.rpId.getBytes(StandardCharsets.UTF_8)), flags((byte) 0), counter));
@@ -198,7 +198,7 @@ final class TestAuthenticator {
 		return JSON.writeValueAsString(clientData).getBytes(StandardCharsets.UTF_8);
 	}
 
-	static byte[] decode(String base64url) {
+	public static byte[] decode(String base64url) {
 		return DECODER.decode(base64url);
 	}
 
