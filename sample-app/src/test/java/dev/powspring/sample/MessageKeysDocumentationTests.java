@@ -17,9 +17,11 @@ import dev.powspring.admin.AdminAutoConfiguration;
 import dev.powspring.api.ApiAutoConfiguration;
 import dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration;
 import dev.powspring.invitation.InvitationAutoConfiguration;
+import dev.powspring.magiclink.MagicLinkAutoConfiguration;
 import dev.powspring.passkeys.PasskeysAutoConfiguration;
 import dev.powspring.persistentsession.PersistentSessionAutoConfiguration;
 import dev.powspring.resetpassword.ResetPasswordAutoConfiguration;
+import dev.powspring.twofactor.TwoFactorAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,8 @@ class MessageKeysDocumentationTests {
 		for (String basename : List.of("dev/powspring/messages", ResetPasswordAutoConfiguration.MESSAGES_BASENAME,
 				EmailConfirmationAutoConfiguration.MESSAGES_BASENAME, InvitationAutoConfiguration.MESSAGES_BASENAME,
 				PersistentSessionAutoConfiguration.MESSAGES_BASENAME, ApiAutoConfiguration.MESSAGES_BASENAME,
-				AdminAutoConfiguration.MESSAGES_BASENAME, PasskeysAutoConfiguration.MESSAGES_BASENAME)) {
+				AdminAutoConfiguration.MESSAGES_BASENAME, PasskeysAutoConfiguration.MESSAGES_BASENAME,
+				TwoFactorAutoConfiguration.MESSAGES_BASENAME, MagicLinkAutoConfiguration.MESSAGES_BASENAME)) {
 			bundles.putAll(load(basename + ".properties"));
 		}
 
