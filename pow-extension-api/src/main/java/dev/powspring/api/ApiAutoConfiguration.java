@@ -20,6 +20,8 @@ import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
+import dev.powspring.twofactor.TwoFactorChallenges;
+import dev.powspring.twofactor.TwoFactorPendingSignIns;
 import dev.powspring.web.PowRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +47,8 @@ import org.springframework.context.annotation.Configuration;
 		afterName = { "dev.powspring.resetpassword.ResetPasswordAutoConfiguration",
 				"dev.powspring.magiclink.MagicLinkAutoConfiguration",
 				"dev.powspring.passkeys.PasskeysAutoConfiguration",
-				"dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration" })
+				"dev.powspring.emailconfirmation.EmailConfirmationAutoConfiguration",
+				"dev.powspring.twofactor.TwoFactorAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "pow.api.enabled", matchIfMissing = true)
 @ConditionalOnBean({ PowUsersService.class, PowSessionManager.class })
@@ -170,6 +173,31 @@ public class ApiAutoConfiguration {
 		ApiPasskeyController powApiPasskeyController(ApiControllerSupport.Collaborators collaborators,
 				Passkeys passkeys, @Qualifier("powPasskeysThrottle") ObjectProvider<RequestThrottle> throttle) {
 			return new ApiPasskeyController(collaborators, passkeys, throttle.getIfAvailable());
+		}
+
+	}
+
+	/**
+	 * A second factor over the API, when the application has two-factor sign-in: a
+	 * refused sign-in answers with a pending token, which a code turns into a token pair.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TwoFactorChallenges.class)
+	static class TwoFactor {
+
+		@Bean
+		@ConditionalOnBean(TwoFactorChallenges.class)
+		@ConditionalOnMissingBean
+		ApiTwoFactorRefusalDetails powApiTwoFactorRefusalDetails(TwoFactorPendingSignIns pending) {
+			return new ApiTwoFactorRefusalDetails(pending);
+		}
+
+		@Bean
+		@ConditionalOnBean(TwoFactorChallenges.class)
+		@ConditionalOnMissingBean
+		ApiTwoFactorController powApiTwoFactorController(ApiControllerSupport.Collaborators collaborators,
+				TwoFactorPendingSignIns pending, TwoFactorChallenges challenges) {
+			return new ApiTwoFactorController(collaborators, pending, challenges);
 		}
 
 	}

@@ -17,6 +17,7 @@ import dev.powspring.user.UserIdField;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,8 @@ public abstract class ApiControllerSupport {
 
 	private final UserIdField userIdField;
 
+	private List<ApiSignInRefusalDetails> refusalDetails = List.of();
+
 	protected ApiControllerSupport(Collaborators collaborators) {
 		this.collaborators = collaborators;
 		this.messageSource = collaborators.messageSource();
@@ -56,6 +59,15 @@ public abstract class ApiControllerSupport {
 
 	protected PowSessionManager sessions() {
 		return this.collaborators.sessions();
+	}
+
+	/**
+	 * Set what extensions add to the error of a refused sign-in.
+	 * @param refusalDetails the additions, in order
+	 */
+	@Autowired(required = false)
+	public void setRefusalDetails(List<ApiSignInRefusalDetails> refusalDetails) {
+		this.refusalDetails = List.copyOf(refusalDetails);
 	}
 
 	protected UserIdField userIdField() {
@@ -91,7 +103,10 @@ public abstract class ApiControllerSupport {
 		if (refusal.isPresent()) {
 			String message = this.messageSource.getMessage("pow.api.messages.sign-in-refused." + refusal.get(), null,
 					message(request, "pow.api.messages.sign-in-refused"), RequestContextUtils.getLocale(request));
-			return error(HttpStatus.FORBIDDEN, message, Map.of("reason", refusal.get()));
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("reason", refusal.get());
+			this.refusalDetails.forEach((added) -> details.putAll(added.details(request, user, refusal.get())));
+			return error(HttpStatus.FORBIDDEN, message, details);
 		}
 		return pair(tokens().issue(user));
 	}

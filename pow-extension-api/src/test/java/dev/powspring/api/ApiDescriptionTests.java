@@ -32,7 +32,7 @@ class ApiDescriptionTests extends ApiTestSupport {
 
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
 		assertThat(paths).containsOnlyKeys("/registration", "/session", "/session/renew", "/reset-password",
-				"/magic-link", "/passkeys/options", "/session/passkey", "/email-confirmation");
+				"/magic-link", "/passkeys/options", "/session/passkey", "/session/two-factor", "/email-confirmation");
 		HttpClient http = HttpClient.newHttpClient();
 		paths.forEach((path, operations) -> operations.keySet().forEach((method) -> {
 			HttpRequest request = HttpRequest
