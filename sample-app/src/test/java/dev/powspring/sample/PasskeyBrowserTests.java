@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.user.PowUsersService;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Passkeys in a real headless Chromium, with Chrome's virtual authenticator standing in
  * for a platform authenticator (CTAP2, internal transport, resident keys, user
  * verification): register a passkey on the account page, sign out, sign in with it
- * alone, and remove it, after which it signs no one in.
+ * alone (through the sign-in field's autofill, and through the button), and remove it,
+ * after which it signs no one in.
  * <p>
  * Needs Debian's {@code chromium} and {@code chromium-driver} packages, as
  * {@code BrowserFlowTests} does; without them the test is skipped.
@@ -121,12 +123,22 @@ class PasskeyBrowserTests {
 		assertThat(credentials).hasSize(1);
 		assertThat(credentials.get(0).isResidentCredential()).as("a discoverable credential").isTrue();
 
+		// Signed out, the sign-in page offers the passkey in the user-id field's autofill (a
+		// conditional request), which the virtual authenticator answers as a user picking it.
+		click(By.cssSelector("header form button"));
+		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+		open("/registration/passkeys");
+		assertThat(text(".pow-passkey-last-used-at")).as("signed in with the passkey").isNotEqualTo("Never");
+
+		// Without autofill for passkeys, the button signs in.
+		withoutConditionalMediation();
 		signOut();
+		open("/session/new");
+		assertThat(this.driver.findElement(By.name("userId")).getDomAttribute("autocomplete")).isEqualTo("email");
 		signInWithPasskey();
 		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
 
 		open("/registration/passkeys");
-		assertThat(text(".pow-passkey-last-used-at")).isNotEqualTo("Never");
 		click(By.cssSelector("form.pow-passkey-remove button"));
 		assertThat(text(".pow-flash")).isEqualTo("The passkey has been removed.");
 		assertThat(text(".pow-passkeys-empty")).isEqualTo("You have no passkeys yet.");
@@ -138,11 +150,18 @@ class PasskeyBrowserTests {
 		assertThat(this.driver.findElements(By.cssSelector(".pow-whoami"))).isEmpty();
 	}
 
-	// The sign-in page may already be offering passkeys in the user-id field's autofill
-	// (a conditional request); the button replaces that request with its own.
+	// As a browser without autofill for passkeys: from the next page on, the script finds
+	// conditional mediation unavailable.
+	private void withoutConditionalMediation() {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+				"if (window.PublicKeyCredential) { PublicKeyCredential.isConditionalMediationAvailable = "
+						+ "function () { return Promise.resolve(false); }; }"));
+	}
+
 	private void signInWithPasskey() {
-		open("/session/new");
-		assertThat(this.driver.findElement(By.name("userId")).getDomAttribute("autocomplete")).isNotNull();
+		if (!this.driver.getCurrentUrl().contains("/session/new")) {
+			open("/session/new");
+		}
 		click(By.id("pow-passkey-sign-in"));
 		this.wait.until((driver) -> !driver.getCurrentUrl().contains("/session/new")
 				|| !driver.findElements(By.cssSelector(".pow-flash-error")).isEmpty());
