@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the magic-link test application over PostgreSQL with a real SMTP server, email
- * confirmation and remember-me on.
+ * confirmation, remember-me and two-factor sign-in on.
  */
 @PostgresTest
 @SpringBootTest(classes = MagicLinkTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

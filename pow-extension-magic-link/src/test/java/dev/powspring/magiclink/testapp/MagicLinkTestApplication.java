@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application with Pow, the magic-link, email-confirmation and remember-me extensions,
- * and one page for signed-in users.
+ * An application with Pow, the magic-link, email-confirmation, remember-me and two-factor
+ * extensions, and one page for signed-in users.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
