@@ -81,7 +81,8 @@ public class TwoFactorAutoConfiguration {
 		if (StringUtils.hasText(powProperties.getSecretKey())) {
 			return new TwoFactorSecretCipher(powProperties.getSecretKey());
 		}
-		logger.warn("Two-factor secrets are encrypted with a random key, as neither pow.two-factor.encryption-key "
+		// The core warns that pow.secret-key is missing; this says what it costs here.
+		logger.info("Two-factor secrets are encrypted with a random key, as neither pow.two-factor.encryption-key "
 				+ "nor pow.secret-key is set: after a restart no user can complete a two-factor sign-in. "
 				+ "Set pow.secret-key (or pow.two-factor.encryption-key) to at least 32 random characters.");
 		return TwoFactorSecretCipher.random();
