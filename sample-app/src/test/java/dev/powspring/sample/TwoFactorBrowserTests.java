@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two-factor sign-in in a real headless Chromium: set it up from the account page with
  * the key the page shows (codes are computed here, as an authenticator app would), keep
  * the recovery codes, sign out, sign in with password and code, and once with a recovery
- * code.
+ * code. A sign-in waiting for its code passes neither Pow's guards nor Spring Security's.
  * <p>
  * With {@code -Dpow.screenshots} it saves the README's screenshots of the enrolment and
  * the code page to {@code docs/images/}.
@@ -125,6 +125,9 @@ class TwoFactorBrowserTests {
 		assertThat(this.driver.getCurrentUrl()).endsWith("/two-factor/new");
 		assertThat(this.driver.findElements(By.cssSelector(".pow-whoami"))).as("not signed in yet").isEmpty();
 		screenshot("two-factor-code");
+		open("/notes");
+		assertThat(this.driver.getCurrentUrl()).as("Spring Security sees no one signed in").contains("/session/new");
+		open("/two-factor/new");
 		// The enrolment used its step's code: an app shows the next one by now, which the
 		// window accepts.
 		fill("code", Totp.code(secret, Math.max(enrolmentStep, Totp.step(Instant.now())) + 1));
