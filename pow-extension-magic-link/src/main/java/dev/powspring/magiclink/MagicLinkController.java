@@ -138,8 +138,11 @@ public class MagicLinkController extends PowControllerSupport {
 		}
 		return perform(context(SIGN_IN, request, response, redirectAttributes, null, null), (context) -> {
 			// Used up only once the callbacks let the action run.
+			// Not for an account locked since, nor once its address is another than the
+			// one the link went to.
 			Optional<PowUser> user = this.tokens.consume(token)
-				.flatMap((userId) -> users().getById(userId))
+				.flatMap((link) -> users().getById(link.userId())
+					.filter((found) -> link.mailedTo(users().emailOf(found).orElse(null))))
 				.filter((found) -> !found.isLocked());
 			if (user.isEmpty()) {
 				return context.withOutcome(null, null);

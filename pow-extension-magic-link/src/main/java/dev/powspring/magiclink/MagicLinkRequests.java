@@ -61,7 +61,7 @@ public class MagicLinkRequests {
 		Optional<PowUser> user = this.users.getByEmail(email).filter((found) -> !found.isLocked());
 		user.ifPresent((found) -> this.users.emailOf(found)
 			.ifPresent((address) -> this.mails.sendMagicLink(request, found, address,
-					this.tokens.issue(token, found.getId()))));
+					this.tokens.issue(token, found.getId(), address))));
 		return user;
 	}
 

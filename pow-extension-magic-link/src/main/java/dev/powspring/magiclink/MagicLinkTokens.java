@@ -11,8 +11,9 @@ import dev.powspring.token.TokenSigner;
 
 /**
  * Magic link tokens. A token is random; the user gets it only signed, inside a link; the
- * store keeps only its SHA-256 hash, for the token TTL. Looking a token up leaves it
- * alone; consuming deletes it, and only one of several concurrent consumers succeeds.
+ * store keeps only its SHA-256 hash, for the token TTL, with the user and a hash of the
+ * address it was mailed to. Looking a token up leaves it alone; consuming deletes it, and
+ * only one of several concurrent consumers succeeds.
  */
 public class MagicLinkTokens {
 
@@ -48,11 +49,13 @@ public class MagicLinkTokens {
 	 * Store a token for a user.
 	 * @param token the raw token
 	 * @param userId the user's primary key
+	 * @param address the address the link is mailed to
 	 * @return the signed token, for the link
 	 */
-	public String issue(String token, Long userId) {
+	public String issue(String token, Long userId, String address) {
 		this.store.put(NAMESPACE, TokenHashes.sha256(token),
-				new MagicLinkToken(userId, this.clock.instant().plus(this.ttl)), this.ttl);
+				new MagicLinkToken(userId, TokenHashes.sha256(address), this.clock.instant().plus(this.ttl)),
+				this.ttl);
 		return this.signer.sign(SIGNATURE_PURPOSE, token);
 	}
 
@@ -69,16 +72,16 @@ public class MagicLinkTokens {
 	/**
 	 * Use a signed token up. Only one caller can consume a token.
 	 * @param signedToken the token from the link
-	 * @return the user's primary key, or empty when the token was invalid, expired or
+	 * @return what the store kept for it, or empty when the token was invalid, expired or
 	 * already used
 	 */
-	public Optional<Long> consume(String signedToken) {
+	public Optional<MagicLinkToken> consume(String signedToken) {
 		Optional<String> key = key(signedToken);
 		Optional<MagicLinkToken> record = key.flatMap(this::record);
 		if (record.isEmpty() || !this.store.delete(NAMESPACE, key.get())) {
 			return Optional.empty();
 		}
-		return Optional.of(record.get().userId());
+		return record;
 	}
 
 	private Optional<String> key(String signedToken) {
@@ -95,9 +98,19 @@ public class MagicLinkTokens {
 	 * What the store keeps for a token.
 	 *
 	 * @param userId the user's primary key
+	 * @param addressHash the SHA-256 hash of the address the link was mailed to
 	 * @param expiresAt when the token stops working
 	 */
-	public record MagicLinkToken(Long userId, Instant expiresAt) {
+	public record MagicLinkToken(Long userId, String addressHash, Instant expiresAt) {
+
+		/**
+		 * Tell whether the link was mailed to the given address.
+		 * @param address the user's address now, or {@code null}
+		 * @return whether it is the address the link went to
+		 */
+		public boolean mailedTo(String address) {
+			return address != null && TokenHashes.sha256(address).equals(this.addressHash);
+		}
 
 	}
 

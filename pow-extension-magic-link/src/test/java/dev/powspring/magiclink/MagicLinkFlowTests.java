@@ -179,6 +179,20 @@ class MagicLinkFlowTests extends MagicLinkTestSupport {
 	}
 
 	@Test
+	void linkWhenTheAccountsAddressChangedSinceThenInvalid() {
+		register("jane@example.com", "secret-1234");
+		String path = requestLinkPath("jane@example.com");
+		Browser browser = browser();
+		Browser.Page form = browser.get(path);
+
+		this.jdbc.sql("UPDATE users SET email = 'jane.new@example.com' WHERE email = 'jane@example.com'").update();
+
+		assertInvalidLink(browser, browser.submit(form, "form.pow-form", Map.of()));
+		assertThat(browser.get("/notes").status()).isEqualTo(302);
+		assertThat(confirmed("jane.new@example.com")).as("the new address is not confirmed by it").isFalse();
+	}
+
+	@Test
 	void requestsForOneAddressAreLimited() {
 		register("jane@example.com", "secret-1234");
 		for (int i = 0; i < 5; i++) {
