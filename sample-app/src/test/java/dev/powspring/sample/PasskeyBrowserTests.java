@@ -135,8 +135,11 @@ class PasskeyBrowserTests {
 		signOut();
 		open("/session/new");
 		assertThat(this.driver.findElement(By.name("userId")).getDomAttribute("autocomplete")).isEqualTo("email");
+		assertThat(this.driver.manage().getCookieNamed("persistent_session")).isNull();
+		click(By.name("persistent_session"));
 		signInWithPasskey();
 		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+		assertThat(this.driver.manage().getCookieNamed("persistent_session")).as("kept signed in").isNotNull();
 
 		open("/registration/passkeys");
 		click(By.cssSelector("form.pow-passkey-remove button"));
