@@ -193,6 +193,20 @@ class MagicLinkFlowTests extends MagicLinkTestSupport {
 	}
 
 	@Test
+	void requestWhenEmailMissingBlankOrOddThenTheUsualAnswer() {
+		Browser browser = browser();
+		String csrf = browser.get("/magic-link/new").document().select("input[name=_csrf]").attr("value");
+
+		for (Map<String, String> fields : List.of(Map.of("_csrf", csrf), Map.of("_csrf", csrf, "email", ""),
+				Map.of("_csrf", csrf, "email", "x".repeat(5000) + "@example.com"),
+				Map.of("_csrf", csrf, "email", "'; DROP TABLE users; --"))) {
+			Browser.Page answer = browser.post("/magic-link", fields);
+			assertThat(answer.status()).isEqualTo(302);
+			assertThat(answer.location()).endsWith("/session/new");
+		}
+	}
+
+	@Test
 	void requestsForOneAddressAreLimited() {
 		register("jane@example.com", "secret-1234");
 		for (int i = 0; i < 5; i++) {
