@@ -3,6 +3,7 @@ package dev.powspring.twofactor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -110,10 +111,10 @@ public class TwoFactorAccountController extends PowControllerSupport {
 		if (secret.isEmpty()) {
 			return redirectTo(routes().path(PATH));
 		}
-		List<String>[] codes = new List[1];
+		AtomicReference<List<String>> codes = new AtomicReference<>();
 		Optional<String> refused = checked(request, response, user, () -> {
-			codes[0] = this.twoFactors.confirmEnrolment(user.getId(), code).orElse(null);
-			return codes[0] != null;
+			this.twoFactors.confirmEnrolment(user.getId(), code).ifPresent(codes::set);
+			return codes.get() != null;
 		}, this.messages::invalidCode);
 		if (refused.isPresent()) {
 			model.addAttribute(PowFlash.ERROR, refused.get());
@@ -121,7 +122,7 @@ public class TwoFactorAccountController extends PowControllerSupport {
 		}
 		this.events.publishEvent(new TwoFactorEnabledEvent(this, user.getId()));
 		model.addAttribute(PowFlash.INFO, this.messages.enabled(request));
-		return recoveryCodesPage(codes[0], response, model);
+		return recoveryCodesPage(codes.get(), response, model);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.powspring.twofactor;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.powspring.user.PowUser;
 import dev.powspring.web.PowController;
@@ -113,15 +114,15 @@ public class TwoFactorController extends PowControllerSupport {
 			return expired(request, response, redirectAttributes);
 		}
 		TwoFactorPendingSignIns.Pending pending = found.get().pending();
-		TwoFactorChallenges.Outcome[] checked = new TwoFactorChallenges.Outcome[1];
+		AtomicReference<TwoFactorChallenges.Outcome> checked = new AtomicReference<>();
 		return perform(context(CREATE, request, response, redirectAttributes, null, null), (context) -> {
-			checked[0] = this.challenges.check(request, response, found.get(), code);
-			if (checked[0].status() != TwoFactorChallenges.Status.PASSED) {
+			checked.set(this.challenges.check(request, response, found.get(), code));
+			if (checked.get().status() != TwoFactorChallenges.Status.PASSED) {
 				return context.withOutcome(null, null);
 			}
-			return signIn(context, checked[0].user(), null, pending.completedMethod());
+			return signIn(context, checked.get().user(), null, pending.completedMethod());
 		}, (outcome) -> {
-			TwoFactorChallenges.Outcome result = checked[0];
+			TwoFactorChallenges.Outcome result = checked.get();
 			switch (result.status()) {
 				case THROTTLED -> {
 					model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, result.retryAfter()));
