@@ -1,11 +1,5 @@
 package dev.powspring.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiTwoFactorTests extends ApiTestSupport {
 
+	private static final String PATH = "/api/v1/session/two-factor";
+
 	private static final Map<String, String> CREDENTIALS = Map.of("email", "jane@example.com", "password",
 			"secret1234");
 
 	@Autowired
 	private TwoFactors twoFactors;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void passwordThenPendingTokenThenCodeThenPair() {
@@ -143,31 +137,11 @@ class ApiTwoFactorTests extends ApiTestSupport {
 	}
 
 	private Answer postRaw(String json) {
-		return send(HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+		return this.api.postBody(PATH, "application/json", json);
 	}
 
 	private Answer postForm(String body) {
-		return send(HttpRequest.newBuilder(uri()).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	private URI uri() {
-		return URI.create("http://localhost:" + this.port + "/api/v1/session/two-factor");
-	}
-
-	private Answer send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.headers().map(), response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.api.postBody(PATH, "application/x-www-form-urlencoded", body);
 	}
 
 }
