@@ -101,23 +101,20 @@ public class PasskeysController extends PowControllerSupport {
 			@RequestParam(name = "credential", required = false) String credential,
 			@RequestParam(name = "name", required = false) String name, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes) {
+		Passkeys.Registration[] registration = { Passkeys.Registration.INVALID };
 		return perform(context(CREATE, request, response, redirectAttributes, null, user), (context) -> {
-			if (credential == null || credential.isBlank()) {
-				return context.withOutcome(null, null);
+			if (credential != null && !credential.isBlank()) {
+				String label = cleanName(name);
+				registration[0] = this.passkeys.register(request, user, credential,
+						(label != null) ? label : this.messages.defaultName(request));
 			}
-			String label = cleanName(name);
-			Passkeys.Registration outcome = this.passkeys.register(request, user, credential,
-					(label != null) ? label : this.messages.defaultName(request));
-			switch (outcome) {
+			return context.withOutcome((registration[0] == Passkeys.Registration.ADDED) ? user : null, null);
+		}, (outcome) -> {
+			switch (registration[0]) {
 				case ADDED -> PowFlash.info(redirectAttributes, this.messages.added(request));
 				case ALREADY_REGISTERED -> PowFlash.error(redirectAttributes, this.messages.alreadyRegistered(request));
 				case UNAVAILABLE -> PowFlash.error(redirectAttributes, this.messages.unavailable(request));
 				default -> PowFlash.error(redirectAttributes, this.messages.registrationFailed(request));
-			}
-			return context.withOutcome((outcome == Passkeys.Registration.ADDED) ? user : null, null);
-		}, (outcome) -> {
-			if (credential == null || credential.isBlank()) {
-				PowFlash.error(redirectAttributes, this.messages.registrationFailed(request));
 			}
 			return redirectTo(routes().path("/registration/passkeys"));
 		});

@@ -33,8 +33,8 @@ public class PasskeysProperties {
 	private String rpName;
 
 	/**
-	 * Origins that passkey ceremonies may come from, such as https://example.com. Default
-	 * to the origin of pow.base-url.
+	 * Origins that passkey ceremonies may come from, such as https://example.com.
+	 * Defaults to the origin of pow.base-url.
 	 */
 	private List<String> origins = new ArrayList<>();
 

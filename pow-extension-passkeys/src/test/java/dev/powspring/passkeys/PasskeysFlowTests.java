@@ -124,6 +124,21 @@ class PasskeysFlowTests extends PasskeysTestSupport {
 	}
 
 	@Test
+	void registeringTheSamePasskeyTwiceThenAlreadyRegistered() {
+		Long id = register("jane@example.com");
+		Browser account = signedIn("jane@example.com");
+		TestAuthenticator authenticator = addPasskey(account, "Laptop");
+		String options = registrationOptions(account);
+		assertThat(TestAuthenticator.parse(options).get("excludeCredentials").get(0).get("id").asString())
+			.isEqualTo(authenticator.credentialId());
+
+		Browser.Page again = addPasskey(account, authenticator.create(options), "Laptop again");
+
+		assertThat(account.follow(again).text(".pow-flash-error")).isEqualTo("This passkey is registered already.");
+		assertThat(passkeyCount(id)).isEqualTo(1);
+	}
+
+	@Test
 	void registrationAnsweringAnotherUsersChallengeThenRefused() {
 		Long jane = register("jane@example.com");
 		register("joe@example.com");
