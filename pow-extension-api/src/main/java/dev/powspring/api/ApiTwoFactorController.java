@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,7 +79,7 @@ public class ApiTwoFactorController extends ApiControllerSupport {
 	// A JSON object or form fields, at the top level: pending_token, code, recovery_code.
 	private static Map<String, String> fields(HttpServletRequest request) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		if (isJson(request)) {
+		if (ApiUserParams.isJson(request)) {
 			JsonNode body;
 			try {
 				body = JsonMapper.shared().readTree(request.getInputStream());
@@ -107,18 +106,6 @@ public class ApiTwoFactorController extends ApiControllerSupport {
 			}
 		}
 		return fields;
-	}
-
-	private static boolean isJson(HttpServletRequest request) {
-		if (!StringUtils.hasText(request.getContentType())) {
-			return false;
-		}
-		try {
-			return MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 }

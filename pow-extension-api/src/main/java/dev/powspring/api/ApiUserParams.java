@@ -81,7 +81,12 @@ final class ApiUserParams {
 		};
 	}
 
-	private static boolean isJson(HttpServletRequest request) {
+	/**
+	 * Tell whether the request's body is JSON.
+	 * @param request the request
+	 * @return {@code true} for a JSON content type
+	 */
+	static boolean isJson(HttpServletRequest request) {
 		if (!StringUtils.hasText(request.getContentType())) {
 			return false;
 		}
