@@ -249,6 +249,34 @@ class TwoFactorSignInTests extends TwoFactorTestSupport {
 	}
 
 	@Test
+	void codePageInGerman() {
+		Enrolment enrolment = registerWithTwoFactor(EMAIL, PASSWORD);
+		Browser browser = browser().acceptLanguage("de");
+		signIn(browser, EMAIL, PASSWORD);
+
+		Browser.Page page = browser.get("/two-factor/new");
+		assertThat(page.text("h1")).isEqualTo("Zwei-Faktor-Anmeldung");
+		Browser.Page wrong = browser.submit(page, "form.pow-form", Map.of("code", "12 34 5x"));
+
+		assertThat(wrong.text(".pow-flash-error")).startsWith("Der Code ist falsch");
+		assertThat(browser.submit(wrong, "form.pow-form", Map.of("code", " " + code(enrolment.secret()) + " "))
+			.location()).as("spaces around the code are fine").isEqualTo(home());
+	}
+
+	@Test
+	void codeBlankThenAskedAgain() {
+		registerWithTwoFactor(EMAIL, PASSWORD);
+		Browser browser = browser();
+		signIn(browser, EMAIL, PASSWORD);
+
+		Browser.Page answer = submitCode(browser, "");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text(".pow-flash-error")).startsWith("The code is wrong");
+		assertThat(browser.get("/notes").status()).isEqualTo(302);
+	}
+
+	@Test
 	void rememberDeviceIsOffByDefault() {
 		registerWithTwoFactor(EMAIL, PASSWORD);
 		Browser browser = browser();
