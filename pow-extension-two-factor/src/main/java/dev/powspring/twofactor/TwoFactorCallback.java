@@ -61,8 +61,10 @@ public class TwoFactorCallback implements PowControllerCallback, Ordered {
 		}
 		SignInMethod method = TwoFactorSignInGuard.refusedMethod(context.request()).orElse(SignInMethod.PASSWORD);
 		String persistent = context.request().getParameter(PERSISTENT_SESSION_PARAMETER);
+		String requestPath = context.request().getParameter(PowRoutes.REQUEST_PATH_PARAMETER);
 		String token = this.pending.start(context.user().getId(), method,
-				persistent != null && CHECKED.contains(persistent), enrolment);
+				persistent != null && CHECKED.contains(persistent), enrolment,
+				LocalPaths.isSafe(requestPath) ? requestPath : null);
 		this.cookie.write(context.request(), context.response(), token);
 		return PowCallbackResult.halt("redirect:" + LocalPaths.safeOrRoot(this.routes.path(TwoFactorController.NEW_PATH)));
 	}

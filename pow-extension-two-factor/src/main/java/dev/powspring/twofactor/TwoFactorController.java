@@ -169,6 +169,7 @@ public class TwoFactorController extends PowControllerSupport {
 	private String challengePage(TwoFactorPendingSignIns.Found found, Model model) {
 		TwoFactorPendingSignIns.Pending pending = found.pending();
 		model.addAttribute("persistentSession", pending.persistent());
+		model.addAttribute("requestPath", pending.requestPath());
 		if (pending.enrolment()) {
 			Optional<PowUser> user = users().getById(pending.userId());
 			Optional<byte[]> secret = user.flatMap((u) -> this.twoFactors.enrolmentSecret(u.getId())

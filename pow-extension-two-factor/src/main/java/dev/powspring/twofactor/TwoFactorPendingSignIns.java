@@ -58,9 +58,24 @@ public class TwoFactorPendingSignIns {
 	 * @return the signed token
 	 */
 	public String start(Long userId, SignInMethod method, boolean persistent, boolean enrolment) {
+		return start(userId, method, persistent, enrolment, null);
+	}
+
+	/**
+	 * Start a half-session that goes on to a given page once complete.
+	 * @param userId the user's primary key
+	 * @param method how the user signed in
+	 * @param persistent whether the user asked to stay signed in
+	 * @param enrolment whether the user must first set two-factor sign-in up
+	 * @param requestPath the local page the user asked for before signing in, or
+	 * {@code null}
+	 * @return the signed token
+	 */
+	public String start(Long userId, SignInMethod method, boolean persistent, boolean enrolment,
+			String requestPath) {
 		String token = TokenSigner.randomToken();
 		Pending pending = new Pending(userId, method.name(), persistent, enrolment, 0,
-				this.clock.instant().plus(this.ttl));
+				this.clock.instant().plus(this.ttl), requestPath);
 		this.store.put(NAMESPACE, TokenHashes.sha256(token), pending, this.ttl);
 		return this.signer.sign(SIGNATURE_PURPOSE, token);
 	}
@@ -90,7 +105,7 @@ public class TwoFactorPendingSignIns {
 			return true;
 		}
 		this.store.put(NAMESPACE, found.key(), new Pending(pending.userId(), pending.method(), pending.persistent(),
-				pending.enrolment(), attempts, pending.expiresAt()), remaining);
+				pending.enrolment(), attempts, pending.expiresAt(), pending.requestPath()), remaining);
 		return false;
 	}
 
@@ -112,9 +127,10 @@ public class TwoFactorPendingSignIns {
 	 * @param enrolment whether the user must set two-factor sign-in up first
 	 * @param attempts the wrong codes so far
 	 * @param expiresAt when the half-session ends
+	 * @param requestPath the local page to go on to once signed in, or {@code null}
 	 */
 	public record Pending(Long userId, String method, boolean persistent, boolean enrolment, int attempts,
-			Instant expiresAt) {
+			Instant expiresAt, String requestPath) {
 
 		/**
 		 * Return the first factor's method, completed by the second.

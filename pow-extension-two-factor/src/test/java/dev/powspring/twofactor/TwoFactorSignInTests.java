@@ -64,6 +64,18 @@ class TwoFactorSignInTests extends TwoFactorTestSupport {
 	}
 
 	@Test
+	void requestedPageReachedAfterTheCode() {
+		Enrolment enrolment = registerWithTwoFactor(EMAIL, PASSWORD);
+		Browser browser = browser();
+		Browser.Page form = browser.follow(browser.get("/notes"));
+
+		Browser.Page password = browser.submit(form, "form.pow-form", Map.of("userId", EMAIL, "password", PASSWORD));
+
+		assertThat(password.location()).endsWith("/two-factor/new");
+		assertThat(submitCode(browser, code(enrolment.secret())).location()).endsWith("/notes");
+	}
+
+	@Test
 	void codeWrongThenCodePageWithError() {
 		Enrolment enrolment = registerWithTwoFactor(EMAIL, PASSWORD);
 		Browser browser = browser();
