@@ -1,9 +1,6 @@
 package dev.powspring.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,17 +8,9 @@ import dev.powspring.test.postgres.PostgresTest;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -48,10 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PasskeyBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	private int port;
 
@@ -61,30 +46,14 @@ class PasskeyBrowserTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private WebDriver driver;
-
-	private WebDriverWait wait;
+	private Chromium browser;
 
 	private VirtualAuthenticator authenticator;
 
-	private Path profile;
-
 	@BeforeEach
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser tests need Debian's chromium and chromium-driver packages: "
-						+ "apt-get install -y chromium chromium-driver");
-		this.profile = Files.createTempDirectory("pow-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + this.profile, "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
-		this.authenticator = ((HasVirtualAuthenticator) this.driver)
+		this.browser = Chromium.start(this.port);
+		this.authenticator = ((HasVirtualAuthenticator) this.browser.driver())
 			.addVirtualAuthenticator(new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
 				.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
 				.setHasResidentKey(true)
@@ -94,8 +63,8 @@ class PasskeyBrowserTests {
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
@@ -106,92 +75,67 @@ class PasskeyBrowserTests {
 			.param("kim@example.com")
 			.update();
 
-		open("/session/new");
-		fill("userId", "kim@example.com");
-		fill("password", "secret1234");
-		click(By.cssSelector("main form.pow-form button[type=submit]"));
-		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+		this.browser.open("/session/new");
+		this.browser.fill("userId", "kim@example.com");
+		this.browser.fill("password", "secret1234");
+		this.browser.submit();
+		assertThat(this.browser.text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
 
-		open("/registration/edit");
-		click(By.linkText("Manage passkeys"));
-		fill("name", "Laptop");
-		click(By.cssSelector("#pow-passkey-add button[type=submit]"));
-		assertThat(text(".pow-flash")).isEqualTo("The passkey has been added.");
-		assertThat(text(".pow-passkey-name")).isEqualTo("Laptop");
-		assertThat(text(".pow-passkey-last-used-at")).isEqualTo("Never");
+		this.browser.open("/registration/edit");
+		this.browser.click(By.linkText("Manage passkeys"));
+		this.browser.fill("name", "Laptop");
+		this.browser.click(By.cssSelector("#pow-passkey-add button[type=submit]"));
+		assertThat(this.browser.flash()).isEqualTo("The passkey has been added.");
+		assertThat(this.browser.text(".pow-passkey-name")).isEqualTo("Laptop");
+		assertThat(this.browser.text(".pow-passkey-last-used-at")).isEqualTo("Never");
 		List<Credential> credentials = this.authenticator.getCredentials();
 		assertThat(credentials).hasSize(1);
 		assertThat(credentials.get(0).isResidentCredential()).as("a discoverable credential").isTrue();
 
 		// Signed out, the sign-in page offers the passkey in the user-id field's autofill (a
 		// conditional request), which the virtual authenticator answers as a user picking it.
-		click(By.cssSelector("header form button"));
-		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
-		open("/registration/passkeys");
-		assertThat(text(".pow-passkey-last-used-at")).as("signed in with the passkey").isNotEqualTo("Never");
+		this.browser.click(By.cssSelector("header form button"));
+		assertThat(this.browser.text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+		this.browser.open("/registration/passkeys");
+		assertThat(this.browser.text(".pow-passkey-last-used-at")).as("signed in with the passkey").isNotEqualTo("Never");
 
 		// Without autofill for passkeys, the button signs in.
 		withoutConditionalMediation();
-		signOut();
-		open("/session/new");
-		assertThat(this.driver.findElement(By.name("userId")).getDomAttribute("autocomplete")).isEqualTo("email");
-		assertThat(this.driver.manage().getCookieNamed("persistent_session")).isNull();
-		click(By.name("persistent_session"));
+		this.browser.signOut();
+		this.browser.open("/session/new");
+		assertThat(this.browser.driver().findElement(By.name("userId")).getDomAttribute("autocomplete")).isEqualTo("email");
+		assertThat(this.browser.driver().manage().getCookieNamed("persistent_session")).isNull();
+		this.browser.click(By.name("persistent_session"));
 		signInWithPasskey();
-		assertThat(text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
-		assertThat(this.driver.manage().getCookieNamed("persistent_session")).as("kept signed in").isNotNull();
+		assertThat(this.browser.text("[data-test=greeting]")).isEqualTo("Welcome, kim@example.com.");
+		assertThat(this.browser.driver().manage().getCookieNamed("persistent_session")).as("kept signed in").isNotNull();
 
-		open("/registration/passkeys");
-		click(By.cssSelector("form.pow-passkey-remove button"));
-		assertThat(text(".pow-flash")).isEqualTo("The passkey has been removed.");
-		assertThat(text(".pow-passkeys-empty")).isEqualTo("You have no passkeys yet.");
+		this.browser.open("/registration/passkeys");
+		this.browser.click(By.cssSelector("form.pow-passkey-remove button"));
+		assertThat(this.browser.flash()).isEqualTo("The passkey has been removed.");
+		assertThat(this.browser.text(".pow-passkeys-empty")).isEqualTo("You have no passkeys yet.");
 
-		signOut();
+		this.browser.signOut();
 		signInWithPasskey();
-		assertThat(text(".pow-flash-error")).as("the removed passkey signs no one in")
+		assertThat(this.browser.text(".pow-flash-error")).as("the removed passkey signs no one in")
 			.isEqualTo("The passkey could not be verified. Please try again.");
-		assertThat(this.driver.findElements(By.cssSelector(".pow-whoami"))).isEmpty();
+		assertThat(this.browser.signedIn()).isFalse();
 	}
 
 	// As a browser without autofill for passkeys: from the next page on, the script finds
 	// conditional mediation unavailable.
 	private void withoutConditionalMediation() {
-		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+		this.browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
 				"if (window.PublicKeyCredential) { PublicKeyCredential.isConditionalMediationAvailable = "
 						+ "function () { return Promise.resolve(false); }; }"));
 	}
 
 	private void signInWithPasskey() {
-		if (!this.driver.getCurrentUrl().contains("/session/new")) {
-			open("/session/new");
+		if (!this.browser.currentUrl().contains("/session/new")) {
+			this.browser.open("/session/new");
 		}
-		click(By.id("pow-passkey-sign-in"));
-		this.wait.until((driver) -> !driver.getCurrentUrl().contains("/session/new")
+		this.browser.click(By.id("pow-passkey-sign-in"));
+		this.browser.waiting().until((driver) -> !driver.getCurrentUrl().contains("/session/new")
 				|| !driver.findElements(By.cssSelector(".pow-flash-error")).isEmpty());
 	}
-
-	// Waits for the signed-out page: opening another page at once could cancel the sign-out.
-	private void signOut() {
-		click(By.cssSelector("header form button"));
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".pow-whoami")));
-	}
-
-	private void open(String path) {
-		this.driver.get("http://localhost:" + this.port + path);
-	}
-
-	private void click(By by) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-	}
-
-	private void fill(String name, String value) {
-		WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	private String text(String selector) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector))).getText();
-	}
-
 }
