@@ -1,16 +1,14 @@
 package dev.powspring.magiclink;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.session.SignInMethod;
 import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.PowUser;
-import dev.powspring.user.UserParams;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.callback.PowAction;
-import dev.powspring.web.controller.PowControllerSupport;
+import dev.powspring.web.controller.MailedLinkControllerSupport;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireNotAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/magic-link")
 @CsrfProtected
 @RequireNotAuthenticated
-public class MagicLinkController extends PowControllerSupport {
+public class MagicLinkController extends MailedLinkControllerSupport {
 
 	/** The request form's template. */
 	public static final String NEW_VIEW = "pow/magic_link/new";
@@ -49,15 +47,11 @@ public class MagicLinkController extends PowControllerSupport {
 	/** Sign in through a magic link, as the callbacks see it. */
 	public static final PowAction SIGN_IN = new PowAction("magic_link_sign_in");
 
-	private final MagicLinkRequests requests;
-
 	private final MagicLinkTokens tokens;
 
 	private final MagicLinkMessages messages;
 
 	private final EmailConfirmationOperations confirmations;
-
-	private final boolean preventUserEnumeration;
 
 	/**
 	 * Create an instance.
@@ -72,12 +66,10 @@ public class MagicLinkController extends PowControllerSupport {
 	 */
 	public MagicLinkController(Collaborators collaborators, MagicLinkRequests requests, MagicLinkTokens tokens,
 			MagicLinkMessages messages, EmailConfirmationOperations confirmations, boolean preventUserEnumeration) {
-		super(collaborators);
-		this.requests = requests;
+		super(collaborators, requests, messages, preventUserEnumeration);
 		this.tokens = tokens;
 		this.messages = messages;
 		this.confirmations = confirmations;
-		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
 	/**
@@ -94,24 +86,7 @@ public class MagicLinkController extends PowControllerSupport {
 	@PostMapping
 	public String create(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
-		Optional<Duration> refused = this.requests.attempt(request, email);
-		if (refused.isPresent()) {
-			model.addAttribute("email", email);
-			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
-			return NEW_VIEW;
-		}
-		UserParams params = new UserParams();
-		params.setUserId(email);
-		return perform(context(CREATE, request, response, redirectAttributes, params, null),
-				(context) -> context.withOutcome(this.requests.send(request, email).orElse(null), null), (outcome) -> {
-					if (outcome.user() == null && !this.preventUserEnumeration) {
-						model.addAttribute("email", email);
-						model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
-						return NEW_VIEW;
-					}
-					PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
-					return redirectTo(routes().signInPath());
-				});
+		return requestLink(CREATE, NEW_VIEW, email, request, response, redirectAttributes, model);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.powspring.magiclink;
 
 import dev.powspring.web.PowMessages;
+import dev.powspring.web.controller.MailedLinkControllerSupport;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
@@ -9,7 +10,7 @@ import org.springframework.context.MessageSource;
  * The flash messages of magic links. Declare a bean that extends this class to compute
  * one differently, or override a key in your {@code messages.properties}.
  */
-public class MagicLinkMessages {
+public class MagicLinkMessages implements MailedLinkControllerSupport.LinkRequestMessages {
 
 	private final MessageSource messageSource;
 

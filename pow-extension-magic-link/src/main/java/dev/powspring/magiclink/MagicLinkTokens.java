@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.powspring.store.PowStore;
+import dev.powspring.token.SingleUseLinkTokens;
 import dev.powspring.token.TokenHashes;
 import dev.powspring.token.TokenSigner;
 
 /**
- * Magic link tokens. A token is random; the user gets it only signed, inside a link; the
- * store keeps only its SHA-256 hash, for the token TTL, with the user and a hash of the
- * address it was mailed to. Looking a token up leaves it alone; consuming deletes it, and
- * only one of several concurrent consumers succeeds.
+ * Magic link tokens: {@link SingleUseLinkTokens} of their own namespace and signature
+ * purpose. A token is random; the user gets it only signed, inside a link; the store keeps
+ * only its SHA-256 hash, for the token TTL, with the user and a hash of the address it was
+ * mailed to. Looking a token up leaves it alone; consuming deletes it, and only one of
+ * several concurrent consumers succeeds.
  */
 public class MagicLinkTokens {
 
@@ -21,19 +23,18 @@ public class MagicLinkTokens {
 
 	private static final String SIGNATURE_PURPOSE = "magic_link";
 
-	private final PowStore store;
+	private final SingleUseLinkTokens<MagicLinkToken> tokens;
 
-	private final TokenSigner signer;
-
-	private final Clock clock;
-
-	private final Duration ttl;
-
+	/**
+	 * Create an instance.
+	 * @param store where the tokens live
+	 * @param signer signs tokens before they go into links
+	 * @param clock the clock for expiry
+	 * @param ttl how long a magic link works
+	 */
 	public MagicLinkTokens(PowStore store, TokenSigner signer, Clock clock, Duration ttl) {
-		this.store = store;
-		this.signer = signer;
-		this.clock = clock;
-		this.ttl = ttl;
+		this.tokens = new SingleUseLinkTokens<>(store, signer, clock, NAMESPACE, SIGNATURE_PURPOSE,
+				MagicLinkToken.class, ttl);
 	}
 
 	/**
@@ -42,7 +43,7 @@ public class MagicLinkTokens {
 	 * @return the raw token
 	 */
 	public String generate() {
-		return TokenSigner.randomToken();
+		return this.tokens.generate();
 	}
 
 	/**
@@ -53,10 +54,8 @@ public class MagicLinkTokens {
 	 * @return the signed token, for the link
 	 */
 	public String issue(String token, Long userId, String address) {
-		this.store.put(NAMESPACE, TokenHashes.sha256(token),
-				new MagicLinkToken(userId, TokenHashes.sha256(address), this.clock.instant().plus(this.ttl)),
-				this.ttl);
-		return this.signer.sign(SIGNATURE_PURPOSE, token);
+		return this.tokens.issue(token,
+				(expiresAt) -> new MagicLinkToken(userId, TokenHashes.sha256(address), expiresAt));
 	}
 
 	/**
@@ -66,7 +65,7 @@ public class MagicLinkTokens {
 	 * token
 	 */
 	public Optional<Long> find(String signedToken) {
-		return key(signedToken).flatMap(this::record).map(MagicLinkToken::userId);
+		return this.tokens.find(signedToken).map(MagicLinkToken::userId);
 	}
 
 	/**
@@ -76,22 +75,7 @@ public class MagicLinkTokens {
 	 * already used
 	 */
 	public Optional<MagicLinkToken> consume(String signedToken) {
-		Optional<String> key = key(signedToken);
-		Optional<MagicLinkToken> record = key.flatMap(this::record);
-		if (record.isEmpty() || !this.store.delete(NAMESPACE, key.get())) {
-			return Optional.empty();
-		}
-		return record;
-	}
-
-	private Optional<String> key(String signedToken) {
-		return this.signer.verify(SIGNATURE_PURPOSE, signedToken).map(TokenHashes::sha256);
-	}
-
-	private Optional<MagicLinkToken> record(String key) {
-		// The store's TTL may round; the recorded expiry is exact.
-		return this.store.get(NAMESPACE, key, MagicLinkToken.class)
-			.filter((record) -> record.expiresAt().isAfter(this.clock.instant()));
+		return this.tokens.consume(signedToken).map(SingleUseLinkTokens.Consumed::record);
 	}
 
 	/**
@@ -101,7 +85,8 @@ public class MagicLinkTokens {
 	 * @param addressHash the SHA-256 hash of the address the link was mailed to
 	 * @param expiresAt when the token stops working
 	 */
-	public record MagicLinkToken(Long userId, String addressHash, Instant expiresAt) {
+	public record MagicLinkToken(Long userId, String addressHash,
+			Instant expiresAt) implements SingleUseLinkTokens.TokenRecord {
 
 		/**
 		 * Tell whether the link was mailed to the given address.

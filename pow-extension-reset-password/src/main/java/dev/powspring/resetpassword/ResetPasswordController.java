@@ -1,6 +1,5 @@
 package dev.powspring.resetpassword;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.user.PowUser;
@@ -9,8 +8,8 @@ import dev.powspring.user.UserResult;
 import dev.powspring.web.PowController;
 import dev.powspring.web.PowFlash;
 import dev.powspring.web.callback.PowAction;
+import dev.powspring.web.controller.MailedLinkControllerSupport;
 import dev.powspring.web.csrf.CsrfProtected;
-import dev.powspring.web.controller.PowControllerSupport;
 import dev.powspring.web.guard.RequireNotAuthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/reset-password")
 @CsrfProtected
 @RequireNotAuthenticated
-public class ResetPasswordController extends PowControllerSupport {
+public class ResetPasswordController extends MailedLinkControllerSupport {
 
 	/** The request form's template. */
 	public static final String NEW_VIEW = "pow/reset_password/new";
@@ -55,10 +54,6 @@ public class ResetPasswordController extends PowControllerSupport {
 
 	private final ResetPasswordMessages messages;
 
-	private final ResetPasswordRequests requests;
-
-	private final boolean preventUserEnumeration;
-
 	/**
 	 * Create an instance.
 	 * @param collaborators what every Pow controller works with
@@ -70,11 +65,9 @@ public class ResetPasswordController extends PowControllerSupport {
 	 */
 	public ResetPasswordController(Collaborators collaborators, ResetPasswordRequests requests,
 			ResetPasswordTokens tokens, ResetPasswordMessages messages, boolean preventUserEnumeration) {
-		super(collaborators);
-		this.requests = requests;
+		super(collaborators, requests, messages, preventUserEnumeration);
 		this.tokens = tokens;
 		this.messages = messages;
-		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
 	/**
@@ -100,25 +93,7 @@ public class ResetPasswordController extends PowControllerSupport {
 	@PostMapping
 	public String create(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
-		Optional<Duration> refused = this.requests.attempt(request, email);
-		if (refused.isPresent()) {
-			model.addAttribute("email", email);
-			model.addAttribute(PowFlash.ERROR, tooManyAttempts(request, response, refused.get()));
-			return NEW_VIEW;
-		}
-		UserParams params = new UserParams();
-		params.setUserId(email);
-		return perform(context(CREATE, request, response, redirectAttributes, params, null), (context) -> {
-			return context.withOutcome(this.requests.send(request, email).orElse(null), null);
-		}, (outcome) -> {
-			if (outcome.user() == null && !this.preventUserEnumeration) {
-				model.addAttribute("email", email);
-				model.addAttribute(PowFlash.ERROR, this.messages.userNotFound(request));
-				return NEW_VIEW;
-			}
-			PowFlash.info(redirectAttributes, this.messages.maybeEmailHasBeenSent(request));
-			return redirectTo(routes().signInPath());
-		});
+		return requestLink(CREATE, NEW_VIEW, email, request, response, redirectAttributes, model);
 	}
 
 	/**

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.powspring.store.PowStore;
-import dev.powspring.store.PrincipalIndexedPowStore;
-import dev.powspring.token.TokenHashes;
+import dev.powspring.token.SingleUseLinkTokens;
 import dev.powspring.token.TokenSigner;
 
 /**
- * Reset tokens. A token is random; the user gets it only signed, inside a link; the store
- * keeps only its SHA-256 hash, for the token TTL. Consuming a token deletes it, and only
- * one of several concurrent consumers can succeed.
+ * Reset tokens: {@link SingleUseLinkTokens} of their own namespace and signature purpose.
+ * A token is random; the user gets it only signed, inside a link; the store keeps only its
+ * SHA-256 hash, for the token TTL. Consuming a token deletes it, and only one of several
+ * concurrent consumers can succeed.
  */
 public class ResetPasswordTokens {
 
@@ -21,19 +21,18 @@ public class ResetPasswordTokens {
 
 	private static final String SIGNATURE_PURPOSE = "reset_password";
 
-	private final PowStore store;
+	private final SingleUseLinkTokens<ResetToken> tokens;
 
-	private final TokenSigner signer;
-
-	private final Clock clock;
-
-	private final Duration ttl;
-
+	/**
+	 * Create an instance.
+	 * @param store where the tokens live
+	 * @param signer signs tokens before they go into links
+	 * @param clock the clock for expiry
+	 * @param ttl how long a reset link works
+	 */
 	public ResetPasswordTokens(PowStore store, TokenSigner signer, Clock clock, Duration ttl) {
-		this.store = store;
-		this.signer = signer;
-		this.clock = clock;
-		this.ttl = ttl;
+		this.tokens = new SingleUseLinkTokens<>(store, signer, clock, NAMESPACE, SIGNATURE_PURPOSE, ResetToken.class,
+				ttl);
 	}
 
 	/**
@@ -42,7 +41,7 @@ public class ResetPasswordTokens {
 	 * @return the raw token
 	 */
 	public String generate() {
-		return TokenSigner.randomToken();
+		return this.tokens.generate();
 	}
 
 	/**
@@ -52,8 +51,7 @@ public class ResetPasswordTokens {
 	 * @return the signed token, for the link
 	 */
 	public String issue(String token, Long userId) {
-		putRecord(TokenHashes.sha256(token), new ResetToken(userId, this.clock.instant().plus(this.ttl)), this.ttl);
-		return this.signer.sign(SIGNATURE_PURPOSE, token);
+		return this.tokens.issue(token, (expiresAt) -> new ResetToken(userId, expiresAt));
 	}
 
 	/**
@@ -62,7 +60,7 @@ public class ResetPasswordTokens {
 	 * @return the user's primary key, or empty for an invalid, tampered or expired token
 	 */
 	public Optional<Long> find(String signedToken) {
-		return record(signedToken).map(ResetToken::userId);
+		return this.tokens.find(signedToken).map(ResetToken::userId);
 	}
 
 	/**
@@ -71,16 +69,7 @@ public class ResetPasswordTokens {
 	 * @return the consumed token, or empty when it was invalid or already used
 	 */
 	public Optional<Consumed> consume(String signedToken) {
-		Optional<String> token = this.signer.verify(SIGNATURE_PURPOSE, signedToken);
-		if (token.isEmpty()) {
-			return Optional.empty();
-		}
-		String key = TokenHashes.sha256(token.get());
-		Optional<ResetToken> record = this.store.get(NAMESPACE, key, ResetToken.class);
-		if (record.isEmpty() || !this.store.delete(NAMESPACE, key)) {
-			return Optional.empty();
-		}
-		return Optional.of(new Consumed(token.get(), record.get()));
+		return this.tokens.consume(signedToken).map((used) -> new Consumed(used.token(), used.record()));
 	}
 
 	/**
@@ -88,10 +77,7 @@ public class ResetPasswordTokens {
 	 * @param consumed the consumed token
 	 */
 	public void restore(Consumed consumed) {
-		Duration remaining = Duration.between(this.clock.instant(), consumed.record().expiresAt());
-		if (!remaining.isNegative() && !remaining.isZero()) {
-			putRecord(TokenHashes.sha256(consumed.token()), consumed.record(), remaining);
-		}
+		this.tokens.restore(new SingleUseLinkTokens.Consumed<>(consumed.token(), consumed.record()));
 	}
 
 	/**
@@ -99,24 +85,7 @@ public class ResetPasswordTokens {
 	 * @param userId the user's primary key
 	 */
 	public void revokeAll(Long userId) {
-		if (this.store instanceof PrincipalIndexedPowStore indexed) {
-			indexed.findKeysByPrincipal(NAMESPACE, String.valueOf(userId))
-				.forEach((key) -> indexed.delete(NAMESPACE, key));
-		}
-	}
-
-	private Optional<ResetToken> record(String signedToken) {
-		return this.signer.verify(SIGNATURE_PURPOSE, signedToken)
-			.flatMap((token) -> this.store.get(NAMESPACE, TokenHashes.sha256(token), ResetToken.class));
-	}
-
-	private void putRecord(String key, ResetToken record, Duration ttl) {
-		if (this.store instanceof PrincipalIndexedPowStore indexed) {
-			indexed.put(NAMESPACE, key, record, ttl, String.valueOf(record.userId()));
-		}
-		else {
-			this.store.put(NAMESPACE, key, record, ttl);
-		}
+		this.tokens.revokeAll(userId);
 	}
 
 	/**
@@ -125,7 +94,7 @@ public class ResetPasswordTokens {
 	 * @param userId the user's primary key
 	 * @param expiresAt when the token stops working
 	 */
-	public record ResetToken(Long userId, Instant expiresAt) {
+	public record ResetToken(Long userId, Instant expiresAt) implements SingleUseLinkTokens.TokenRecord {
 
 	}
 
