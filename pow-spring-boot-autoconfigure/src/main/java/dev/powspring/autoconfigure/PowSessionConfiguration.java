@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import dev.powspring.session.LockedAccountSignInGuard;
 import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.PowSessionMetadataContributor;
 import dev.powspring.session.PowSignInGuard;
 import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
+import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.UserLockedEvent;
 import dev.powspring.user.UserRolesChangedEvent;
@@ -50,7 +52,8 @@ class PowSessionConfiguration {
 	@ConditionalOnMissingBean
 	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties,
 			ObjectProvider<PowSignInGuard> signInGuards, ObjectProvider<PowSignOutListener> signOutListeners,
-			ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<PowSessionMetadataContributor> metadataContributors,
+			ObjectProvider<ClientAddresses> clientAddresses, ApplicationEventPublisher eventPublisher) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -65,6 +68,9 @@ class PowSessionConfiguration {
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
 		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
+		sessions.setMetadataContributors(metadataContributors.orderedStream().toList());
+		sessions.setClientAddresses(clientAddresses
+			.getIfAvailable(() -> new ClientAddresses(properties.getThrottle().getClientAddressHeader())));
 		return sessions;
 	}
 

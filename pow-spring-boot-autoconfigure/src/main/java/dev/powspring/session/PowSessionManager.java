@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.powspring.store.PowStore;
+import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.PowCookie;
@@ -57,6 +58,12 @@ public class PowSessionManager {
 
 	private ApplicationEventPublisher eventPublisher;
 
+	private ClientAddresses clientAddresses = new ClientAddresses(null);
+
+	private List<PowSessionMetadataContributor> metadataContributors = List.of();
+
+	private final Clock clock;
+
 	/**
 	 * Create an instance.
 	 * @param store where sessions live
@@ -68,6 +75,23 @@ public class PowSessionManager {
 		this.core = new PowSessions(store, signer, clock, new PowSessions.Settings(SESSIONS, SIGNATURE_PURPOSE,
 				settings.ttl(), settings.renewalInterval(), settings.rotationGrace(), settings.absoluteTtl()));
 		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Set how the client's address is read for a session's metadata.
+	 * @param clientAddresses reads the client's address
+	 */
+	public void setClientAddresses(ClientAddresses clientAddresses) {
+		this.clientAddresses = clientAddresses;
+	}
+
+	/**
+	 * Set the application's contributors to a session's metadata.
+	 * @param metadataContributors the contributors, in order
+	 */
+	public void setMetadataContributors(List<PowSessionMetadataContributor> metadataContributors) {
+		this.metadataContributors = List.copyOf(metadataContributors);
 	}
 
 	/**
@@ -122,7 +146,10 @@ public class PowSessionManager {
 		Optional<SessionRecord> current = currentRecord(request)
 			.filter((record) -> record.userId().equals(user.getId()));
 		SignInAttempt attempt = new SignInAttempt(method, current.isPresent(), request);
-		create(request, response, user, attempt, current.map(SessionRecord::fingerprint).orElse(null), Map.of(),
+		// A re-issued token keeps what its session recorded at sign-in.
+		Map<String, String> metadata = current.map(SessionRecord::metadata)
+			.orElseGet(() -> signInMetadata(request, user, method, Map.of()));
+		create(request, response, user, attempt, current.map(SessionRecord::fingerprint).orElse(null), metadata,
 				current.map(SessionRecord::startedAt).orElse(null));
 	}
 
@@ -134,13 +161,25 @@ public class PowSessionManager {
 	 * @param response the response that carries the new cookie
 	 * @param user the user
 	 * @param fingerprint the fingerprint that identifies the session across rotations
-	 * @param metadata application metadata to keep with the session
+	 * @param metadata metadata to keep with the session, such as what a remember-me token
+	 * kept; Pow's own keys ({@link SessionMetadata}) are written anew for this sign-in
 	 * @param method how the user signed in, such as {@link SignInMethod#REMEMBER_ME}
 	 * @throws SignInRefusedException when a {@link PowSignInGuard} refuses the user
 	 */
 	public void create(HttpServletRequest request, HttpServletResponse response, PowUser user, String fingerprint,
 			Map<String, String> metadata, SignInMethod method) {
-		create(request, response, user, SignInAttempt.of(method, request), fingerprint, metadata, null);
+		create(request, response, user, SignInAttempt.of(method, request), fingerprint,
+				signInMetadata(request, user, method, metadata), null);
+	}
+
+	private Map<String, String> signInMetadata(HttpServletRequest request, PowUser user, SignInMethod method,
+			Map<String, String> given) {
+		Map<String, String> metadata = SessionMetadata.ofSignIn(given, request, this.clientAddresses, method,
+				this.clock.instant());
+		for (PowSessionMetadataContributor contributor : this.metadataContributors) {
+			contributor.contribute(request, user, metadata);
+		}
+		return metadata;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.powspring.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -160,8 +161,11 @@ public class PowSessions {
 		Instant now = this.clock.instant();
 		SessionRecord record = found.record();
 		putRecord(found.key(), record.rotated(now), this.settings.rotationGrace());
-		return Optional.of(issue(user, new SessionRecord(record.userId(), record.fingerprint(), now, null,
-				record.metadata(), record.startedAt())));
+		// Seen now: coarse, as rotation is, and never a write of its own.
+		Map<String, String> metadata = new HashMap<>(record.metadata());
+		metadata.put(SessionMetadata.LAST_SEEN_AT, now.toString());
+		return Optional.of(issue(user, new SessionRecord(record.userId(), record.fingerprint(), now, null, metadata,
+				record.startedAt())));
 	}
 
 	/**

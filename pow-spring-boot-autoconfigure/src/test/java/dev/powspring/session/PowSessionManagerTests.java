@@ -2,6 +2,7 @@ package dev.powspring.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.store.PrincipalIndexedPowStore;
 import dev.powspring.test.time.MutableClock;
+import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.defaults.email.DefaultEmailUser;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The session manager against the in-memory store, one request at a time.
  */
 class PowSessionManagerTests {
+
+	private static final String FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
 
 	private static final PowSessionManager.Settings SETTINGS = new PowSessionManager.Settings("pow_session",
 			Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(24));
@@ -174,6 +178,73 @@ class PowSessionManagerTests {
 		assertThat(this.sessions.signInRefusal(user(1L, "jane@example.com"),
 				SignInAttempt.of(SignInMethod.PASSWORD.withSecondFactor(), null)))
 			.isEmpty();
+	}
+
+	@Test
+	void createRecordsWhereFromAndHowTheUserSignedIn() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr("203.0.113.7");
+		request.addHeader("User-Agent", FIREFOX_ON_LINUX);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.sessions.create(request, response, user(1L, "jane@example.com"), SignInMethod.PASSKEY);
+
+		Map<String, String> metadata = this.sessions.currentRecord(request(sessionCookie(response)))
+			.orElseThrow()
+			.metadata();
+		assertThat(metadata).containsEntry(SessionMetadata.CLIENT_ADDRESS, "203.0.113.7")
+			.containsEntry(SessionMetadata.USER_AGENT, FIREFOX_ON_LINUX)
+			.containsEntry(SessionMetadata.BROWSER, "Firefox")
+			.containsEntry(SessionMetadata.OS, "Linux")
+			.containsEntry(SessionMetadata.METHOD, "passkey")
+			.containsEntry(SessionMetadata.SIGNED_IN_AT, this.clock.instant().toString())
+			.containsEntry(SessionMetadata.LAST_SEEN_AT, this.clock.instant().toString());
+	}
+
+	@Test
+	void metadataWhenRotatedOrReissuedThenSignInKeptAndLastSeenMovesOnlyAtRotation() {
+		Cookie cookie = signIn(user(1L, "jane@example.com"));
+		String signedInAt = this.clock.instant().toString();
+		this.clock.advance(Duration.ofMinutes(5));
+		MockHttpServletRequest update = request(cookie);
+		update.addHeader("User-Agent", FIREFOX_ON_LINUX);
+		MockHttpServletResponse reissued = new MockHttpServletResponse();
+		this.sessions.create(update, reissued, user(1L, "jane@example.com"));
+		Cookie current = sessionCookie(reissued);
+		assertThat(this.sessions.currentRecord(request(current)).orElseThrow().metadata())
+			.as("an account update is no new sign-in")
+			.containsEntry(SessionMetadata.SIGNED_IN_AT, signedInAt)
+			.containsEntry(SessionMetadata.BROWSER, "Other");
+
+		this.clock.advance(Duration.ofMinutes(15));
+		MockHttpServletResponse rotation = new MockHttpServletResponse();
+		assertThat(this.sessions.resolve(request(current), rotation)).isPresent();
+
+		assertThat(this.sessions.currentRecord(request(sessionCookie(rotation))).orElseThrow().metadata())
+			.containsEntry(SessionMetadata.SIGNED_IN_AT, signedInAt)
+			.containsEntry(SessionMetadata.LAST_SEEN_AT, this.clock.instant().toString());
+	}
+
+	@Test
+	void createWhenRestoredWithKeptMetadataThenPowKeysAnewAndContributorsAndProxyHeaderApplied() {
+		this.sessions.setClientAddresses(new ClientAddresses("X-Forwarded-For"));
+		this.sessions.setMetadataContributors(List.of((request, user, metadata) -> metadata.put("tenant",
+				request.getHeader("X-Tenant"))));
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-Forwarded-For", "198.51.100.4, 10.0.0.1");
+		request.addHeader("X-Tenant", "acme");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.sessions.create(request, response, user(1L, "jane@example.com"), "fingerprint",
+				Map.of(SessionMetadata.METHOD, "password", SessionMetadata.CLIENT_ADDRESS, "192.0.2.1", "device_name",
+						"Work laptop"),
+				SignInMethod.REMEMBER_ME);
+
+		assertThat(this.sessions.currentRecord(request(sessionCookie(response))).orElseThrow().metadata())
+			.containsEntry(SessionMetadata.METHOD, "remember_me")
+			.containsEntry(SessionMetadata.CLIENT_ADDRESS, "198.51.100.4")
+			.containsEntry("device_name", "Work laptop")
+			.containsEntry("tenant", "acme");
 	}
 
 	@Test
