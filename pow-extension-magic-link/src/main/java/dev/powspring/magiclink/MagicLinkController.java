@@ -122,11 +122,10 @@ public class MagicLinkController extends MailedLinkControllerSupport {
 			if (user.isEmpty()) {
 				return context.withOutcome(null, null);
 			}
-			if (this.confirmations != null) {
-				// The link went to the account's address: following it proves control of it.
-				this.confirmations.confirm(user.get());
-			}
-			return signIn(context, user.get(), null, SignInMethod.MAGIC_LINK);
+			// The link went to the account's address: following it proves control of it. The
+			// session gets the user as now stored, confirmed.
+			PowUser signingIn = (this.confirmations != null) ? this.confirmations.confirm(user.get()) : user.get();
+			return signIn(context, signingIn, null, SignInMethod.MAGIC_LINK);
 		}, (outcome) -> {
 			if (outcome.user() == null) {
 				return invalidToken(request, redirectAttributes);
