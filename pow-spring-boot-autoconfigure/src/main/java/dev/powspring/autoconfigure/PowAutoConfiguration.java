@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowAutoConfiguration.UserEntity.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
 		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
-		PowThrottleConfiguration.class,
+		PowThrottleConfiguration.class, PowEventsConfiguration.class,
 		PowMailConfiguration.class,
 		PowWebConfiguration.class, PowRealmsConfiguration.class, PowTenancyConfiguration.class })
 public class PowAutoConfiguration {

@@ -8,6 +8,7 @@ import dev.powspring.session.PowSessionMetadataContributor;
 import dev.powspring.session.PowSignInGuard;
 import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.UserLockedEvent;
@@ -53,7 +54,8 @@ class PowSessionConfiguration {
 	PowSessionManager powSessionManager(PowStore store, TokenSigner signer, Clock clock, PowProperties properties,
 			ObjectProvider<PowSignInGuard> signInGuards, ObjectProvider<PowSignOutListener> signOutListeners,
 			ObjectProvider<PowSessionMetadataContributor> metadataContributors,
-			ObjectProvider<ClientAddresses> clientAddresses, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<ClientAddresses> clientAddresses, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<PowAuthEvents> authEvents) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -68,6 +70,7 @@ class PowSessionConfiguration {
 		sessions.setSignInGuards(signInGuards.orderedStream().toList());
 		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
+		authEvents.ifAvailable(sessions::setAuthEvents);
 		sessions.setMetadataContributors(metadataContributors.orderedStream().toList());
 		sessions.setClientAddresses(clientAddresses
 			.getIfAvailable(() -> new ClientAddresses(properties.getThrottle().getClientAddressHeader())));

@@ -1,5 +1,6 @@
 package dev.powspring.session;
 
+import dev.powspring.event.PowAuthEvent;
 import dev.powspring.user.PowUser;
 
 /**
@@ -13,6 +14,11 @@ public class LockedAccountSignInGuard implements PowSignInGuard {
 	@Override
 	public String refusal(PowUser user) {
 		return user.isLocked() ? ACCOUNT_LOCKED : null;
+	}
+
+	@Override
+	public String failureReason(String refusal) {
+		return PowAuthEvent.LOCKED;
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.store.PowStore;
 import dev.powspring.throttle.ClientAddresses;
 import dev.powspring.token.TokenSigner;
@@ -58,6 +61,8 @@ public class PowSessionManager {
 
 	private ApplicationEventPublisher eventPublisher;
 
+	private PowAuthEvents authEvents;
+
 	private ClientAddresses clientAddresses = new ClientAddresses(null);
 
 	private List<PowSessionMetadataContributor> metadataContributors = List.of();
@@ -84,6 +89,15 @@ public class PowSessionManager {
 	 */
 	public void setClientAddresses(ClientAddresses clientAddresses) {
 		this.clientAddresses = clientAddresses;
+	}
+
+	/**
+	 * Set the publisher of {@link PowAuthEvent}s: sign-ins, failed sign-ins, rotations and
+	 * expiries.
+	 * @param authEvents the publisher
+	 */
+	public void setAuthEvents(PowAuthEvents authEvents) {
+		this.authEvents = authEvents;
 	}
 
 	/**
@@ -198,13 +212,21 @@ public class PowSessionManager {
 	 * @return the first guard's reason code, or empty when the user may sign in
 	 */
 	public Optional<String> signInRefusal(PowUser user, SignInAttempt attempt) {
+		return refusingGuard(user, attempt).map(Refusal::code);
+	}
+
+	private Optional<Refusal> refusingGuard(PowUser user, SignInAttempt attempt) {
 		for (PowSignInGuard guard : this.signInGuards) {
 			String refusal = guard.refusal(user, attempt);
 			if (refusal != null) {
-				return Optional.of(refusal);
+				return Optional.of(new Refusal(guard, refusal));
 			}
 		}
 		return Optional.empty();
+	}
+
+	private record Refusal(PowSignInGuard guard, String code) {
+
 	}
 
 	/**
@@ -233,11 +255,21 @@ public class PowSessionManager {
 	}
 
 	private Optional<String> checkSignIn(HttpServletRequest request, PowUser user, SignInAttempt attempt) {
-		Optional<String> refusal = signInRefusal(user, attempt);
-		if (refusal.isPresent() && this.eventPublisher != null) {
-			this.eventPublisher.publishEvent(new SignInRefusedEvent(this, request, user, refusal.get()));
+		Optional<Refusal> refusal = refusingGuard(user, attempt);
+		if (refusal.isEmpty()) {
+			return Optional.empty();
 		}
-		return refusal;
+		if (this.eventPublisher != null) {
+			this.eventPublisher.publishEvent(new SignInRefusedEvent(this, request, user, refusal.get().code()));
+		}
+		String failure = refusal.get().guard().failureReason(refusal.get().code());
+		if (failure != null && this.authEvents != null) {
+			this.authEvents.of(PowAuthEventType.SIGN_IN_FAILED, user)
+				.detail(PowAuthEvent.METHOD, attempt.method().name())
+				.detail(PowAuthEvent.REASON, failure)
+				.publish(request);
+		}
+		return Optional.of(refusal.get().code());
 	}
 
 	private void create(HttpServletRequest request, HttpServletResponse response, PowUser user,
@@ -256,6 +288,12 @@ public class PowSessionManager {
 		request.setAttribute(CREATED_RECORD_ATTRIBUTE, issued.record());
 		if (!attempt.reissue()) {
 			request.setAttribute(NEW_SIGN_IN_ATTRIBUTE, attempt.method());
+			if (this.authEvents != null) {
+				this.authEvents.of(PowAuthEventType.SIGNED_IN, user)
+					.detail(PowAuthEvent.METHOD, attempt.method().name())
+					.detail("multi_factor", attempt.method().multiFactor())
+					.publish(request);
+			}
 		}
 		PowCurrentUser.assign(request, user);
 	}
@@ -275,23 +313,35 @@ public class PowSessionManager {
 		}
 		Optional<PowSessions.Found> found = this.core.find(key.get());
 		if (found.isEmpty()) {
-			PowCookies.delete(request, response, this.settings.cookie());
-			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
+			// A signed token the store no longer knows: expired, or ended on purpose.
+			ended(request, response, null);
 			return Optional.empty();
 		}
 		SessionRecord record = found.get().record();
 		Optional<PowUser> user = found.get().user();
 		if (user.isEmpty() || this.core.beyondAbsoluteLifetime(record)) {
 			this.core.delete(key.get());
-			PowCookies.delete(request, response, this.settings.cookie());
-			request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
+			ended(request, response, user.isPresent() ? record.userId() : null);
 			return Optional.empty();
 		}
 		if (this.core.rotationDue(record)) {
-			this.core.rotate(found.get(), user.get()).ifPresent((issued) -> writeCookie(request, response, issued));
+			this.core.rotate(found.get(), user.get()).ifPresent((issued) -> {
+				writeCookie(request, response, issued);
+				if (this.authEvents != null) {
+					this.authEvents.of(PowAuthEventType.SESSION_ROTATED, user.get()).publish(request);
+				}
+			});
 		}
 		request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, record);
 		return user;
+	}
+
+	private void ended(HttpServletRequest request, HttpServletResponse response, Long userId) {
+		PowCookies.delete(request, response, this.settings.cookie());
+		request.setAttribute(RESOLVED_RECORD_ATTRIBUTE, NO_SESSION);
+		if (this.authEvents != null) {
+			this.authEvents.of(PowAuthEventType.SESSION_EXPIRED, userId).publish(request);
+		}
 	}
 
 	/**
@@ -359,6 +409,34 @@ public class PowSessionManager {
 	 */
 	public OptionalInt countLive(Long userId) {
 		return this.core.countLive(userId);
+	}
+
+	/**
+	 * Return the user's live browser sessions, one per sign-in.
+	 * @param userId the user's primary key
+	 * @return the sessions, empty when the store cannot find sessions by user
+	 */
+	public List<SessionRecord> live(Long userId) {
+		return this.core.live(userId);
+	}
+
+	/**
+	 * Return when a session ends unless it is used.
+	 * @param record the session
+	 * @return the time it expires
+	 */
+	public Instant expiresAt(SessionRecord record) {
+		return this.core.expiresAt(record);
+	}
+
+	/**
+	 * End the browser sessions of one sign-in of a user, such as those a remembered device
+	 * started; the device is signed out at its next request.
+	 * @param userId the user's primary key
+	 * @param fingerprint the sign-in's fingerprint
+	 */
+	public void deleteWithFingerprint(Long userId, String fingerprint) {
+		this.core.deleteWithFingerprint(userId, fingerprint);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -213,6 +215,39 @@ public class PowSessions {
 			}
 		}
 		return OptionalInt.of(live);
+	}
+
+	/**
+	 * Return the live sessions of a user of this kind, one per fingerprint: a token
+	 * replaced by rotation, still accepted for a moment, is not listed again.
+	 * @param userId the user's primary key
+	 * @return the sessions, empty when the store cannot find sessions by user
+	 */
+	public List<SessionRecord> live(Long userId) {
+		if (!(this.store instanceof PrincipalIndexedPowStore indexed)) {
+			return List.of();
+		}
+		Map<String, SessionRecord> byFingerprint = new LinkedHashMap<>();
+		for (String key : indexed.findKeysByPrincipal(this.settings.namespace(), userKey(userId))) {
+			indexed.get(this.settings.namespace(), key, SessionRecord.class)
+				.filter((record) -> record.rotatedAt() == null)
+				.ifPresent((record) -> byFingerprint.merge(record.fingerprint(), record,
+						(a, b) -> a.insertedAt().isAfter(b.insertedAt()) ? a : b));
+		}
+		return List.copyOf(byFingerprint.values());
+	}
+
+	/**
+	 * Return when a session ends unless it is used: a time to live after its last write,
+	 * and never after its absolute lifetime.
+	 * @param record the session
+	 * @return the time it expires
+	 */
+	public Instant expiresAt(SessionRecord record) {
+		Instant idle = record.insertedAt().plus(this.settings.ttl());
+		Duration absolute = this.settings.absoluteTtl();
+		Instant hard = (absolute != null) ? record.startedAt().plus(absolute) : idle;
+		return idle.isBefore(hard) ? idle : hard;
 	}
 
 	/**

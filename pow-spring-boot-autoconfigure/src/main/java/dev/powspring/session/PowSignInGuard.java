@@ -30,4 +30,16 @@ public interface PowSignInGuard {
 		return refusal(user);
 	}
 
+	/**
+	 * Tell how one of this guard's refusals is reported as a failed sign-in (the
+	 * {@code reason} of a {@code sign_in_failed} event).
+	 * @param refusal a reason code this guard gave
+	 * @return the failure's reason, such as {@code locked}, or {@code null} when the
+	 * refusal is a step of the sign-in rather than a failure, as a second factor still
+	 * to give is; the refusal code itself by default
+	 */
+	default String failureReason(String refusal) {
+		return refusal;
+	}
+
 }

@@ -3,6 +3,8 @@ package dev.powspring.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -157,6 +159,30 @@ public class RenewalTokens {
 				.filter((record) -> fingerprint.equals(record.fingerprint()))
 				.ifPresent((record) -> this.store.delete(this.namespace, key));
 		}
+	}
+
+	/**
+	 * Return the user's tokens that still work, replaced ones left out.
+	 * @param userId the user's primary key
+	 * @return the tokens' records
+	 */
+	public List<RenewalToken> live(Long userId) {
+		List<RenewalToken> live = new ArrayList<>();
+		for (String key : this.store.findKeysByPrincipal(this.namespace, principal(userId))) {
+			this.store.get(this.namespace, key, RenewalToken.class)
+				.filter((record) -> record.rotatedAt() == null)
+				.ifPresent(live::add);
+		}
+		return live;
+	}
+
+	/**
+	 * Return the fingerprint of the sign-in a token belongs to.
+	 * @param signedToken the token as the client sent it
+	 * @return the fingerprint, or empty for a token that does not work
+	 */
+	public Optional<String> fingerprintOf(String signedToken) {
+		return find(signedToken).map((found) -> found.record().fingerprint());
 	}
 
 	/**
