@@ -186,6 +186,19 @@ public class PowSessionManager {
 				signInMetadata(request, user, method, metadata), null);
 	}
 
+	/**
+	 * Return what a sign-in that makes no browser session, such as an API token pair,
+	 * records: Pow's {@link SessionMetadata} keys read off the request, then what the
+	 * {@link PowSessionMetadataContributor}s add, as for a browser session.
+	 * @param request the sign-in request
+	 * @param user the user signing in
+	 * @param method how the user signed in
+	 * @return the metadata
+	 */
+	public Map<String, String> signInMetadata(HttpServletRequest request, PowUser user, SignInMethod method) {
+		return signInMetadata(request, user, method, Map.of());
+	}
+
 	private Map<String, String> signInMetadata(HttpServletRequest request, PowUser user, SignInMethod method,
 			Map<String, String> given) {
 		Map<String, String> metadata = SessionMetadata.ofSignIn(given, request, this.clientAddresses, method,
