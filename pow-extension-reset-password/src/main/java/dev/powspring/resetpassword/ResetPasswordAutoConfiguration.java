@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
@@ -91,21 +92,22 @@ public class ResetPasswordAutoConfiguration {
 	@ConditionalOnMissingBean
 	ResetPasswordRequests powResetPasswordRequests(PowUsersService users, ResetPasswordTokens tokens,
 			ResetPasswordMails mails,
-			@Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle) {
-		return new ResetPasswordRequests(users, tokens, mails, requestThrottle.getIfAvailable());
+			@Qualifier("powResetPasswordThrottle") ObjectProvider<RequestThrottle> requestThrottle,
+			PowAuthEvents events) {
+		return new ResetPasswordRequests(users, tokens, mails, requestThrottle.getIfAvailable(), events);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ResetPasswordController powResetPasswordController(PowControllerSupport.Collaborators collaborators,
 			ResetPasswordRequests requests, ResetPasswordTokens tokens, ResetPasswordMessages messages,
-			PowProperties powProperties) {
+			PowProperties powProperties, PowAuthEvents events) {
 		if (!collaborators.users().storesEmails()) {
 			throw new PowConfigurationException("Password reset mails a link to the user's email, but users sign in "
 					+ "with " + powProperties.getUserIdField().column() + " and have no email column.",
 					"Let the user entity extend PowUsernameUser, or set pow.reset-password.enabled=false.");
 		}
-		return new ResetPasswordController(collaborators, requests, tokens, messages,
+		return new ResetPasswordController(collaborators, requests, tokens, messages, events,
 				powProperties.isPreventUserEnumeration());
 	}
 

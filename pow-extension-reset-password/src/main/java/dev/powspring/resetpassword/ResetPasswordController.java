@@ -2,6 +2,8 @@ package dev.powspring.resetpassword;
 
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
@@ -54,20 +56,25 @@ public class ResetPasswordController extends MailedLinkControllerSupport {
 
 	private final ResetPasswordMessages messages;
 
+	private final PowAuthEvents authEvents;
+
 	/**
 	 * Create an instance.
 	 * @param collaborators what every Pow controller works with
 	 * @param requests throttles reset requests and mails the links
 	 * @param tokens the reset tokens
 	 * @param messages the flash messages
+	 * @param authEvents publishes that a password was set through a link
 	 * @param preventUserEnumeration whether an unknown email gets the same answer as a
 	 * known one
 	 */
 	public ResetPasswordController(Collaborators collaborators, ResetPasswordRequests requests,
-			ResetPasswordTokens tokens, ResetPasswordMessages messages, boolean preventUserEnumeration) {
+			ResetPasswordTokens tokens, ResetPasswordMessages messages, PowAuthEvents authEvents,
+			boolean preventUserEnumeration) {
 		super(collaborators, requests, messages, preventUserEnumeration);
 		this.tokens = tokens;
 		this.messages = messages;
+		this.authEvents = authEvents;
 	}
 
 	/**
@@ -137,6 +144,8 @@ public class ResetPasswordController extends MailedLinkControllerSupport {
 			sessions().deleteAll(user.get().getId());
 			// The owner proved control of the address: end any lockout an attacker caused.
 			signInThrottle().ifPresent((throttle) -> throttle.clear(user.get().getUserId()));
+			// A reset, not a change: the user did not give the old password.
+			this.authEvents.of(PowAuthEventType.PASSWORD_RESET_COMPLETED, result.user()).publish(request);
 			return context.withOutcome(result.user(), null);
 		}, (outcome) -> {
 			if (outcome.user() == null) {
