@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionsRevokedEvent;
@@ -13,6 +14,7 @@ import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.web.PowPageContributions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -69,8 +71,9 @@ public class PersistentSessionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PersistentSessionRestorer powPersistentSessionRestorer(PersistentSessionTokens tokens,
-			PersistentSessionCookies cookies, PowUsersService users, PowSessionManager sessions) {
-		return new PersistentSessionRestorer(tokens, cookies, users, sessions);
+			PersistentSessionCookies cookies, PowUsersService users, PowSessionManager sessions,
+			ObjectProvider<PowAuthEvents> events) {
+		return new PersistentSessionRestorer(tokens, cookies, users, sessions, events.getIfAvailable());
 	}
 
 	@Bean
@@ -85,6 +88,13 @@ public class PersistentSessionAutoConfiguration {
 	PersistentSessionSignOut powPersistentSessionSignOut(PersistentSessionTokens tokens,
 			PersistentSessionCookies cookies) {
 		return new PersistentSessionSignOut(tokens, cookies);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RememberMeDevices powRememberMeDevices(PersistentSessionTokens tokens, PersistentSessionCookies cookies,
+			PowSessionManager sessions) {
+		return new RememberMeDevices(tokens, cookies, sessions);
 	}
 
 	@Bean

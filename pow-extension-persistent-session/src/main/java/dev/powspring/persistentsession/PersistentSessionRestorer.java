@@ -2,6 +2,8 @@ package dev.powspring.persistentsession;
 
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.RenewalTokens.Found;
 import dev.powspring.session.RenewalTokens.RenewalToken;
 import dev.powspring.session.PowSessionManager;
@@ -34,12 +36,29 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 
 	private final PowSessionManager sessions;
 
+	private final PowAuthEvents events;
+
 	public PersistentSessionRestorer(PersistentSessionTokens tokens, PersistentSessionCookies cookies,
 			PowUsersService users, PowSessionManager sessions) {
+		this(tokens, cookies, users, sessions, null);
+	}
+
+	/**
+	 * Create an instance.
+	 * @param tokens the remember-me tokens
+	 * @param cookies the remember-me cookie
+	 * @param users reloads the user of a token
+	 * @param sessions creates the restored session, and ends every session on theft
+	 * @param events publishes a theft, or {@code null} to publish nothing; a restore is
+	 * published by {@code sessions} as a sign-in
+	 */
+	public PersistentSessionRestorer(PersistentSessionTokens tokens, PersistentSessionCookies cookies,
+			PowUsersService users, PowSessionManager sessions, PowAuthEvents events) {
 		this.tokens = tokens;
 		this.cookies = cookies;
 		this.users = users;
 		this.sessions = sessions;
+		this.events = events;
 	}
 
 	@Override
@@ -86,6 +105,9 @@ public class PersistentSessionRestorer implements PowSessionRestorer {
 		this.tokens.revokeAll(record.userId());
 		this.sessions.deleteAll(record.userId());
 		this.cookies.delete(request, response);
+		if (this.events != null) {
+			this.events.of(PowAuthEventType.REMEMBER_ME_THEFT, record.userId()).publish(request);
+		}
 		return Optional.empty();
 	}
 

@@ -38,7 +38,8 @@ class PersistentSessionAutoConfigurationTests {
 
 	static Stream<Arguments> replaceableBeans() {
 		return Stream.of(replace(PersistentSessionTokens.class, () -> mock(PersistentSessionTokens.class)),
-				replace(PersistentSessionCookies.class, () -> new PersistentSessionCookies("remember")));
+				replace(PersistentSessionCookies.class, () -> new PersistentSessionCookies("remember")),
+				replace(RememberMeDevices.class, () -> mock(RememberMeDevices.class)));
 	}
 
 	@ParameterizedTest(name = "{0}")
