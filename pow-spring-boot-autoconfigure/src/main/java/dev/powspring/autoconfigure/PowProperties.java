@@ -94,6 +94,12 @@ public class PowProperties {
 
 	private final Store store = new Store();
 
+	private final Audit audit = new Audit();
+
+	private final Notifications notifications = new Notifications();
+
+	private final Devices devices = new Devices();
+
 	private final Throttle throttle = new Throttle();
 
 	/**
@@ -215,6 +221,18 @@ public class PowProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	public Notifications getNotifications() {
+		return this.notifications;
+	}
+
+	public Devices getDevices() {
+		return this.devices;
 	}
 
 	public Map<String, Realm> getRealms() {
@@ -1026,6 +1044,135 @@ public class PowProperties {
 
 		public void setSweepInterval(Duration sweepInterval) {
 			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
+	/**
+	 * The audit trail of auth events.
+	 */
+	public static class Audit {
+
+		/**
+		 * Whether auth events are kept in the pow_audit_events table (made by Pow's
+		 * migrations), shown as recent activity on the devices page and in the admin
+		 * console.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long events are kept before they are pruned.
+		 */
+		private Duration retention = Duration.ofDays(90);
+
+		/**
+		 * How often events older than the retention are pruned.
+		 */
+		private Duration pruneInterval = Duration.ofHours(1);
+
+		/**
+		 * Most events one pruning statement deletes.
+		 */
+		private int pruneBatchSize = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getPruneInterval() {
+			return this.pruneInterval;
+		}
+
+		public void setPruneInterval(Duration pruneInterval) {
+			this.pruneInterval = pruneInterval;
+		}
+
+		public int getPruneBatchSize() {
+			return this.pruneBatchSize;
+		}
+
+		public void setPruneBatchSize(int pruneBatchSize) {
+			this.pruneBatchSize = pruneBatchSize;
+		}
+
+	}
+
+	/**
+	 * Mails that tell users of security-relevant changes to their account.
+	 */
+	public static class Notifications {
+
+		/**
+		 * Whether to mail users when they sign in from a browser that has not signed in
+		 * to their account before (one without the account's device cookie).
+		 */
+		private boolean newDevice = false;
+
+		/**
+		 * Whether to mail users when their password was changed or reset.
+		 */
+		private boolean passwordChanged = false;
+
+		public boolean isNewDevice() {
+			return this.newDevice;
+		}
+
+		public void setNewDevice(boolean newDevice) {
+			this.newDevice = newDevice;
+		}
+
+		public boolean isPasswordChanged() {
+			return this.passwordChanged;
+		}
+
+		public void setPasswordChanged(boolean passwordChanged) {
+			this.passwordChanged = passwordChanged;
+		}
+
+	}
+
+	/**
+	 * The devices page, where users see and end their sessions.
+	 */
+	public static class Devices {
+
+		/**
+		 * Whether the devices page (/registration/sessions) is served.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How many recent security events the devices page shows, when the audit trail is
+		 * on.
+		 */
+		private int recentActivity = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getRecentActivity() {
+			return this.recentActivity;
+		}
+
+		public void setRecentActivity(int recentActivity) {
+			this.recentActivity = recentActivity;
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.powspring.session.PowSignOutListener;
 import dev.powspring.store.PowStore;
 import dev.powspring.event.PowAuthEvents;
 import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.KnownDevices;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.UserLockedEvent;
 import dev.powspring.user.UserRolesChangedEvent;
@@ -55,7 +56,7 @@ class PowSessionConfiguration {
 			ObjectProvider<PowSignInGuard> signInGuards, ObjectProvider<PowSignOutListener> signOutListeners,
 			ObjectProvider<PowSessionMetadataContributor> metadataContributors,
 			ObjectProvider<ClientAddresses> clientAddresses, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<PowAuthEvents> authEvents) {
+			ObjectProvider<PowAuthEvents> authEvents, ObjectProvider<KnownDevices> knownDevices) {
 		PowProperties.Session session = properties.getSession();
 		if (session.getTtl().toMinutes() > 30) {
 			logger.warn("pow.session.ttl is " + session.getTtl() + ": idle sessions stay valid for longer than "
@@ -71,6 +72,7 @@ class PowSessionConfiguration {
 		sessions.setSignOutListeners(signOutListeners.orderedStream().toList());
 		sessions.setEventPublisher(eventPublisher);
 		authEvents.ifAvailable(sessions::setAuthEvents);
+		knownDevices.ifAvailable(sessions::setKnownDevices);
 		sessions.setMetadataContributors(metadataContributors.orderedStream().toList());
 		sessions.setClientAddresses(clientAddresses
 			.getIfAvailable(() -> new ClientAddresses(properties.getThrottle().getClientAddressHeader())));

@@ -11,6 +11,10 @@ import dev.powspring.realm.RealmDispatchingInterceptor;
 import dev.powspring.session.CurrentUserArgumentResolver;
 import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionFilter;
+import dev.powspring.audit.PowAuditTrail;
+import dev.powspring.device.DevicesController;
+import dev.powspring.device.PowDevices;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.PowSessionRestorer;
 import dev.powspring.store.PowStoreUnavailableException;
@@ -41,6 +45,7 @@ import dev.powspring.web.guard.DefaultPowAuthErrorHandler;
 import dev.powspring.web.guard.PowAuthErrorHandler;
 import dev.powspring.web.guard.PowGuardInterceptor;
 import dev.powspring.web.guard.SignedInCheck;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.PersistenceException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -49,6 +54,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.servlet.filter.OrderedHiddenHttpMethodFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,6 +62,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
@@ -191,9 +198,10 @@ class PowWebConfiguration {
 	PowControllerSupport.Collaborators powControllerCollaborators(PowUsersService users, PowSessionManager sessions,
 			PowRoutes routes, PowMessages messages, PowControllerCallbacks callbacks, PowProperties properties,
 			PowPageContributions contributions, ObjectProvider<SignInThrottle> signInThrottle,
-			MessageSource messageSource) {
+			MessageSource messageSource, PowAuthEvents events, ObjectProvider<ObservationRegistry> observations) {
 		return new PowControllerSupport.Collaborators(users, sessions, routes, messages, callbacks,
-				properties.getUserIdField(), contributions, signInThrottle.getIfAvailable(), messageSource);
+				properties.getUserIdField(), contributions, signInThrottle.getIfAvailable(), messageSource, events,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean
@@ -212,6 +220,30 @@ class PowWebConfiguration {
 			controller.setUserClass(jpa.getUserClass());
 		}
 		return controller;
+	}
+
+	/**
+	 * The devices page, linked from the account page.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "pow.devices.enabled", havingValue = "true", matchIfMissing = true)
+	static class Devices {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DevicesController powDevicesController(PowControllerSupport.Collaborators collaborators, PowDevices devices,
+				ObjectProvider<PowAuditTrail> auditTrail, PowProperties properties) {
+			return new DevicesController(collaborators, devices, auditTrail.getIfAvailable(),
+					properties.getDevices().getRecentActivity());
+		}
+
+		@Bean
+		@Order(0)
+		PowPageContributions.Contribution powDevicesAccountSection() {
+			return new PowPageContributions.Contribution(PowPageContributions.ACCOUNT_SECTIONS,
+					"pow/registration/sessions", "account-section");
+		}
+
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import dev.powspring.event.PowAuthEventType;
 import dev.powspring.event.PowAuthEvents;
 import dev.powspring.store.PowStore;
 import dev.powspring.throttle.ClientAddresses;
+import dev.powspring.throttle.KnownDevices;
 import dev.powspring.token.TokenSigner;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.PowCookie;
@@ -40,6 +41,9 @@ public class PowSessionManager {
 
 	private static final String SIGNATURE_PURPOSE = "session";
 
+	/** Detail of a sign-in event: {@code true} when the browser signed in to the account for the first time. */
+	public static final String NEW_DEVICE = "new_device";
+
 	private final PowSessions core;
 
 	private final Settings settings;
@@ -62,6 +66,8 @@ public class PowSessionManager {
 	private ApplicationEventPublisher eventPublisher;
 
 	private PowAuthEvents authEvents;
+
+	private KnownDevices knownDevices;
 
 	private ClientAddresses clientAddresses = new ClientAddresses(null);
 
@@ -98,6 +104,15 @@ public class PowSessionManager {
 	 */
 	public void setAuthEvents(PowAuthEvents authEvents) {
 		this.authEvents = authEvents;
+	}
+
+	/**
+	 * Set the device cookies by which a sign-in from a new browser is told apart, for the
+	 * {@value #NEW_DEVICE} detail of sign-in events.
+	 * @param knownDevices the device cookies
+	 */
+	public void setKnownDevices(KnownDevices knownDevices) {
+		this.knownDevices = knownDevices;
 	}
 
 	/**
@@ -301,14 +316,28 @@ public class PowSessionManager {
 		request.setAttribute(CREATED_RECORD_ATTRIBUTE, issued.record());
 		if (!attempt.reissue()) {
 			request.setAttribute(NEW_SIGN_IN_ATTRIBUTE, attempt.method());
+			Boolean newDevice = rememberDevice(request, response, user, attempt.method());
 			if (this.authEvents != null) {
 				this.authEvents.of(PowAuthEventType.SIGNED_IN, user)
 					.detail(PowAuthEvent.METHOD, attempt.method().name())
 					.detail("multi_factor", attempt.method().multiFactor())
+					.detail(NEW_DEVICE, newDevice)
 					.publish(request);
 			}
 		}
 		PowCurrentUser.assign(request, user);
+	}
+
+	// Whether the browser signs in to this account for the first time, by its device cookie;
+	// a remember-me cookie comes from a browser that signed in before.
+	private Boolean rememberDevice(HttpServletRequest request, HttpServletResponse response, PowUser user,
+			SignInMethod method) {
+		if (this.knownDevices == null || SignInMethod.REMEMBER_ME.name().equals(method.name())) {
+			return null;
+		}
+		Optional<String> device = this.knownDevices.deviceOf(request, user.getUserId());
+		this.knownDevices.remember(request, response, user.getUserId(), device.orElse(null));
+		return device.isEmpty();
 	}
 
 	/**

@@ -82,7 +82,7 @@ public final class SessionMetadata {
 	 * @param userAgent the header, or {@code null}
 	 * @return the browser's name, or {@code Other}
 	 */
-	static String browser(String userAgent) {
+	public static String browser(String userAgent) {
 		if (userAgent == null) {
 			return OTHER;
 		}
@@ -110,7 +110,7 @@ public final class SessionMetadata {
 	 * @param userAgent the header, or {@code null}
 	 * @return the system's name, or {@code Other}
 	 */
-	static String os(String userAgent) {
+	public static String os(String userAgent) {
 		if (userAgent == null) {
 			return OTHER;
 		}

@@ -21,6 +21,8 @@ public class KnownDevices {
 
 	private static final String SIGNATURE_PURPOSE = "device";
 
+	private static final String REMEMBERED_ATTRIBUTE = KnownDevices.class.getName() + ".remembered";
+
 	private final TokenSigner signer;
 
 	private final String cookieName;
@@ -62,6 +64,11 @@ public class KnownDevices {
 	 * @param device the device's value when it was known already, else {@code null}
 	 */
 	public void remember(HttpServletRequest request, HttpServletResponse response, String userId, String device) {
+		// Once per response: the throttle and the session manager may both remember a sign-in.
+		if (request.getAttribute(REMEMBERED_ATTRIBUTE) != null) {
+			return;
+		}
+		request.setAttribute(REMEMBERED_ATTRIBUTE, Boolean.TRUE);
 		String value = account(userId) + ":" + ((device != null) ? device : TokenSigner.randomToken());
 		PowCookies.write(request, response, this.cookieName, this.signer.sign(SIGNATURE_PURPOSE, value), this.ttl);
 	}

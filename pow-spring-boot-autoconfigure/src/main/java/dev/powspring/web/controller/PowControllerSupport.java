@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SignInMethod;
 import dev.powspring.session.SignInRefusedException;
@@ -24,6 +25,7 @@ import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.callback.PowCallbackContext;
 import dev.powspring.web.callback.PowCallbackResult;
 import dev.powspring.web.callback.PowControllerCallbacks;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,6 +76,18 @@ public abstract class PowControllerSupport {
 	 * Return the sign-in throttle.
 	 * @return the throttle, or empty when throttling is off
 	 */
+	protected MessageSource messageSource() {
+		return this.collaborators.messageSource();
+	}
+
+	protected PowAuthEvents events() {
+		return this.collaborators.events();
+	}
+
+	protected ObservationRegistry observations() {
+		return this.collaborators.observations();
+	}
+
 	protected Optional<SignInThrottle> signInThrottle() {
 		return Optional.ofNullable(this.collaborators.signInThrottle());
 	}
@@ -236,10 +250,13 @@ public abstract class PowControllerSupport {
 	 * @param contributions the fragments extensions add to Pow's pages
 	 * @param signInThrottle limits failed sign-ins, or {@code null} when throttling is off
 	 * @param messageSource resolves messages that take arguments
+	 * @param events publishes auth events
+	 * @param observations observes sign-ins, for the sign-in timer
 	 */
 	public record Collaborators(PowUsersService users, PowSessionManager sessions, PowRoutes routes,
 			PowMessages messages, PowControllerCallbacks callbacks, UserIdField userIdField,
-			PowPageContributions contributions, SignInThrottle signInThrottle, MessageSource messageSource) {
+			PowPageContributions contributions, SignInThrottle signInThrottle, MessageSource messageSource,
+			PowAuthEvents events, ObservationRegistry observations) {
 
 	}
 

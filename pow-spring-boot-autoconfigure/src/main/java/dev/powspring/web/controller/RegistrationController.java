@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import dev.powspring.event.PowAuthEventType;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -137,8 +138,11 @@ public class RegistrationController extends PowControllerSupport {
 		return perform(context(PowAction.REGISTRATION_CREATE, request, response, redirectAttributes, params, null),
 				(context) -> {
 					UserResult result = users().create(params);
-					return result.succeeded() ? signIn(context, result.user(), result.errors())
-							: context.withOutcome(null, result.errors());
+					if (!result.succeeded()) {
+						return context.withOutcome(null, result.errors());
+					}
+					events().of(PowAuthEventType.REGISTERED, result.user()).publish(request);
+					return signIn(context, result.user(), result.errors());
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
@@ -183,6 +187,11 @@ public class RegistrationController extends PowControllerSupport {
 					if (StringUtils.hasText(params.getPassword())) {
 						// A new password ends every other session and remember-me token.
 						sessions().deleteAll(user.getId());
+						events().of(PowAuthEventType.PASSWORD_CHANGED, user).publish(request);
+					}
+					// With email confirmation the new address waits for its link, and changes nothing yet.
+					if (!users().emailOf(user).equals(users().emailOf(result.user()))) {
+						events().of(PowAuthEventType.EMAIL_CHANGED, user).publish(request);
 					}
 					// A new token, and the new user copy for every remaining session of this user.
 					return signIn(context, result.user(), result.errors());
@@ -220,6 +229,7 @@ public class RegistrationController extends PowControllerSupport {
 						logger.warn("Could not delete " + user, ex);
 						return context.withOutcome(null, null);
 					}
+					events().of(PowAuthEventType.ACCOUNT_DELETED, user).publish(request);
 					sessions().deleteAll(user.getId());
 					sessions().delete(request, response);
 					return context.withOutcome(user, null);

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.powspring.session.PowCurrentUser;
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.session.PowSessionManager;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -15,6 +19,7 @@ import dev.powspring.web.callback.PowAction;
 import dev.powspring.web.csrf.CsrfProtected;
 import dev.powspring.web.guard.RequireAuthenticated;
 import dev.powspring.web.guard.RequireNotAuthenticated;
+import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -39,6 +44,9 @@ public class SessionController extends PowControllerSupport {
 
 	/** The sign-in page's template. */
 	public static final String NEW_VIEW = "pow/session/new";
+
+	/** Name of the observation of a sign-in, which Micrometer makes a timer of. */
+	public static final String SIGN_IN_OBSERVATION = "pow.sign.in";
 
 	public SessionController(Collaborators collaborators) {
 		super(collaborators);
@@ -65,11 +73,29 @@ public class SessionController extends PowControllerSupport {
 			@RequestParam(name = PowRoutes.REQUEST_PATH_PARAMETER, required = false) String requestPath,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes,
 			Model model) {
+		Observation observation = Observation.start(SIGN_IN_OBSERVATION, observations())
+			.lowCardinalityKeyValue("method", SignInMethod.PASSWORD.name());
+		try {
+			return signIn(params, requestPath, request, response, redirectAttributes, model);
+		}
+		finally {
+			observation.lowCardinalityKeyValue("outcome",
+					PowSessionManager.newSignInDuring(request).isPresent() ? "success" : "failure");
+			observation.stop();
+		}
+	}
+
+	private String signIn(UserParams params, String requestPath, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirectAttributes, Model model) {
 		// Reserved before any password hash is computed, so parallel guesses share the limit.
 		Optional<SignInThrottle.Attempt> attempt = signInThrottle()
 			.map((throttle) -> throttle.reserve(request, params.getUserId()));
 		Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor);
 		if (refused.isPresent()) {
+			events().of(PowAuthEventType.SIGN_IN_FAILED, (Long) null)
+				.detail(PowAuthEvent.METHOD, SignInMethod.PASSWORD.name())
+				.detail(PowAuthEvent.REASON, PowAuthEvent.THROTTLED)
+				.publish(request);
 			String message = tooManyAttempts(request, response, refused.get());
 			return signInForm(params, requestPath, message, model);
 		}
@@ -79,6 +105,7 @@ public class SessionController extends PowControllerSupport {
 						PowUser user = users().authenticate(params.getUserId(), params.getPassword()).orElse(null);
 						if (user == null) {
 							attempt.ifPresent(SignInThrottle.Attempt::failed);
+							badCredentials(params, request);
 							return context.withOutcome(null, null);
 						}
 						attempt.ifPresent((reserved) -> reserved.succeeded(response));
@@ -96,6 +123,16 @@ public class SessionController extends PowControllerSupport {
 		}
 	}
 
+	// The account is named when it exists: operators see attacks on it. Looked up only on failure.
+	private void badCredentials(UserParams params, HttpServletRequest request) {
+		Long userId = (params.getUserId() != null)
+				? users().getByUserId(params.getUserId()).map(PowUser::getId).orElse(null) : null;
+		events().of(PowAuthEventType.SIGN_IN_FAILED, userId)
+			.detail(PowAuthEvent.METHOD, SignInMethod.PASSWORD.name())
+			.detail(PowAuthEvent.REASON, PowAuthEvent.BAD_CREDENTIALS)
+			.publish(request);
+	}
+
 	/**
 	 * Sign out.
 	 */
@@ -107,6 +144,7 @@ public class SessionController extends PowControllerSupport {
 		return perform(context(PowAction.SESSION_DELETE, request, response, redirectAttributes, null, user),
 				(context) -> {
 					sessions().delete(request, response);
+					events().of(PowAuthEventType.SIGNED_OUT, user).publish(request);
 					return context.withOutcome(user, null);
 				}, (outcome) -> {
 					PowFlash.info(redirectAttributes, messages().signedOut(request));
