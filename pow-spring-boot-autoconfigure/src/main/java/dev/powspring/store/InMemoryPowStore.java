@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * Values are stored and returned as the same instances, which is why callers must not
  * mutate them (see {@link PowStore}).
  */
-public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore {
+public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore, LiveCountingPowStore {
 
 	private final Clock clock;
 
@@ -194,6 +194,19 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 			}
 		}
 		return removed;
+	}
+
+	@Override
+	public long countLive(String namespace) {
+		Assert.notNull(namespace, "namespace must not be null");
+		Instant now = this.clock.instant();
+		long live = 0;
+		for (Map.Entry<EntryKey, Entry> candidate : this.entries.entrySet()) {
+			if (candidate.getKey().namespace().equals(namespace) && !candidate.getValue().isExpiredAt(now)) {
+				live++;
+			}
+		}
+		return live;
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Every database failure surfaces as a {@link PowStoreUnavailableException}.
  */
-public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore {
+public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, ExpiringStore, LiveCountingPowStore {
 
 	private static final int MAX_INCREMENT_ATTEMPTS = 1000;
 
@@ -258,6 +258,18 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 			.param("now", now())
 			.query(String.class)
 			.list())));
+	}
+
+	@Override
+	public long countLive(String namespace) {
+		requireText(namespace, "namespace");
+		// A range of the primary key's index: the namespace's rows only.
+		return access(() -> this.jdbc
+			.sql("SELECT count(*) FROM pow_store WHERE namespace = :namespace AND expires_at > :now")
+			.param("namespace", namespace)
+			.param("now", now())
+			.query(Long.class)
+			.single());
 	}
 
 	@Override
