@@ -1,7 +1,9 @@
 package dev.powspring.mail;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,8 @@ public class PowMailDelivery implements DisposableBean {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Create an instance.
 	 * @param mailer sends the mails
@@ -63,6 +67,7 @@ public class PowMailDelivery implements DisposableBean {
 		if (!takeSlot(mail.to())) {
 			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": more than " + this.limit
 					+ " mails to this recipient within " + this.window);
+			tell(mail, Outcome.DROPPED);
 			return false;
 		}
 		this.inFlight.incrementAndGet();
@@ -73,19 +78,42 @@ public class PowMailDelivery implements DisposableBean {
 		catch (RejectedExecutionException ex) {
 			this.inFlight.decrementAndGet();
 			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": the mail queue is full");
+			tell(mail, Outcome.DROPPED);
 			return false;
 		}
 	}
 
 	private void send(PowMail mail) {
+		Outcome outcome = Outcome.FAILED;
 		try {
 			this.mailer.send(mail);
+			outcome = Outcome.SENT;
 		}
 		catch (Exception ex) {
 			logger.warn("Could not send mail '" + mail.subject() + "' to " + mail.to(), ex);
 		}
 		finally {
+			tell(mail, outcome);
 			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Add a listener told what became of each mail, such as Pow's metrics.
+	 * @param listener the listener
+	 */
+	public void addListener(Listener listener) {
+		this.listeners.add(listener);
+	}
+
+	private void tell(PowMail mail, Outcome outcome) {
+		for (Listener listener : this.listeners) {
+			try {
+				listener.delivered(mail, outcome);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A mail delivery listener failed", ex);
+			}
 		}
 	}
 
@@ -121,6 +149,49 @@ public class PowMailDelivery implements DisposableBean {
 			}
 		}
 		return false;
+	}
+
+
+	/**
+	 * What became of a mail.
+	 */
+	public enum Outcome {
+
+		/** The mailer sent it. */
+		SENT,
+
+		/** The mailer failed to send it. */
+		FAILED,
+
+		/**
+		 * It never reached the mailer: its recipient had too many mails lately, or the queue
+		 * was full.
+		 */
+		DROPPED;
+
+		/**
+		 * Return the stable code of this outcome.
+		 * @return the code, such as {@code sent}
+		 */
+		public String code() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Told what became of each mail: dropped at once, or sent or failed on the mail thread.
+	 */
+	@FunctionalInterface
+	public interface Listener {
+
+		/**
+		 * A mail was sent, failed or dropped.
+		 * @param mail the mail
+		 * @param outcome what became of it
+		 */
+		void delivered(PowMail mail, Outcome outcome);
+
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.powspring.throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.powspring.store.CountingPowStore;
 import dev.powspring.token.TokenHashes;
@@ -28,6 +30,8 @@ public class PowThrottle {
 
 	private final Clock clock;
 
+	private final List<RefusalListener> refusalListeners = new CopyOnWriteArrayList<>();
+
 	public PowThrottle(CountingPowStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
@@ -45,15 +49,31 @@ public class PowThrottle {
 		String storeKey = storeKey(bucket, key);
 		Optional<Duration> locked = lockedFor(storeKey);
 		if (locked.isPresent()) {
-			return new Reservation(this, limit, storeKey, 0, locked.get());
+			return refused(limit, bucket, storeKey, locked.get());
 		}
 		long count = this.store.increment(COUNTS, storeKey, limit.getWindow());
 		if (count > limit.getMax()) {
 			// Attempts already under way hold every slot; they decide whether a lockout follows.
 			this.store.decrement(COUNTS, storeKey);
-			return new Reservation(this, limit, storeKey, 0, limit.getLockout());
+			return refused(limit, bucket, storeKey, limit.getLockout());
 		}
 		return new Reservation(this, limit, storeKey, count, null);
+	}
+
+	/**
+	 * Add a listener told of every refused reservation, whatever its limit, such as
+	 * Pow's metrics.
+	 * @param listener the listener
+	 */
+	public void addRefusalListener(RefusalListener listener) {
+		this.refusalListeners.add(listener);
+	}
+
+	private Reservation refused(PowLimit limit, String bucket, String storeKey, Duration refusedFor) {
+		for (RefusalListener listener : this.refusalListeners) {
+			listener.refused(bucket, limit);
+		}
+		return new Reservation(this, limit, storeKey, 0, refusedFor);
 	}
 
 	/**
@@ -87,6 +107,22 @@ public class PowThrottle {
 
 	private static String storeKey(String bucket, String key) {
 		return bucket + ":" + TokenHashes.sha256(String.valueOf(key));
+	}
+
+	/**
+	 * Told of each refused reservation.
+	 */
+	@FunctionalInterface
+	public interface RefusalListener {
+
+		/**
+		 * A reservation was refused.
+		 * @param bucket what is counted, such as {@code sign_in_account}: a name of Pow's
+		 * code, never a user id or an address
+		 * @param limit the limit that refused it
+		 */
+		void refused(String bucket, PowLimit limit);
+
 	}
 
 	/**
