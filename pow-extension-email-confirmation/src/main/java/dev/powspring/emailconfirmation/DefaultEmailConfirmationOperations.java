@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
@@ -12,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Email confirmation as the rest of Pow sees it, over the confirmation state and mails.
- * A link asked for here is not throttled: whoever asks (an admin) is trusted.
+ * A link asked for here is not throttled: whoever asks (an admin) is trusted. An address
+ * that {@link #confirm} confirms is published as {@link PowAuthEventType#EMAIL_CONFIRMED}.
  */
 public class DefaultEmailConfirmationOperations implements EmailConfirmationOperations {
 
@@ -22,11 +25,14 @@ public class DefaultEmailConfirmationOperations implements EmailConfirmationOper
 
 	private final PowUsersService users;
 
+	private final PowAuthEvents events;
+
 	public DefaultEmailConfirmationOperations(EmailConfirmations confirmations, EmailConfirmationMails mails,
-			PowUsersService users) {
+			PowUsersService users, PowAuthEvents events) {
 		this.confirmations = confirmations;
 		this.mails = mails;
 		this.users = users;
+		this.events = events;
 	}
 
 	@Override
@@ -46,7 +52,11 @@ public class DefaultEmailConfirmationOperations implements EmailConfirmationOper
 
 	@Override
 	public PowUser confirm(PowUser user) {
-		this.users.emailOf(user).ifPresent((address) -> this.confirmations.markConfirmed(user.getId(), address));
+		Optional<String> address = this.users.emailOf(user);
+		if (address.isPresent() && this.confirmations.markConfirmed(user.getId(), address.get())) {
+			// Only when this confirmed it: a magic link to a confirmed address confirms nothing.
+			this.events.of(PowAuthEventType.EMAIL_CONFIRMED, user).publish();
+		}
 		return this.users.getById(user.getId()).orElse(user);
 	}
 

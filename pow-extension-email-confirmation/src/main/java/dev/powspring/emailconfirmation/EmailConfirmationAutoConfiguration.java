@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
@@ -83,6 +84,8 @@ public class EmailConfirmationAutoConfiguration {
 		return new EmailConfirmationSignInGuard(confirmations);
 	}
 
+	// No auth event: the flow that verified the address publishes its own (an invitation's
+	// acceptance), and a confirmation there is part of it.
 	@Bean
 	ApplicationListener<EmailVerifiedEvent> powEmailConfirmationOnVerifiedEmail(EmailConfirmations confirmations) {
 		return (event) -> confirmations.markConfirmed(event.getUserId(), event.getEmail());
@@ -134,15 +137,15 @@ public class EmailConfirmationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(EmailConfirmationOperations.class)
 		DefaultEmailConfirmationOperations powEmailConfirmationOperations(EmailConfirmations confirmations,
-				EmailConfirmationMails mails, PowUsersService users) {
-			return new DefaultEmailConfirmationOperations(confirmations, mails, users);
+				EmailConfirmationMails mails, PowUsersService users, PowAuthEvents events) {
+			return new DefaultEmailConfirmationOperations(confirmations, mails, users, events);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		EmailConfirmationController powEmailConfirmationController(PowControllerSupport.Collaborators collaborators,
-				EmailConfirmations confirmations, EmailConfirmationMessages messages) {
-			return new EmailConfirmationController(collaborators, confirmations, messages);
+				EmailConfirmations confirmations, EmailConfirmationMessages messages, PowAuthEvents events) {
+			return new EmailConfirmationController(collaborators, confirmations, messages, events);
 		}
 
 	}

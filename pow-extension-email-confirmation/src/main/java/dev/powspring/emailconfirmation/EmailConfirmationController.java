@@ -1,5 +1,7 @@
 package dev.powspring.emailconfirmation;
 
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.PowController;
@@ -20,7 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The confirmation link. Opening it shows a page whose button confirms by POST, so mail
- * scanners that fetch links confirm nothing. Confirming does not sign in.
+ * scanners that fetch links confirm nothing. Confirming does not sign in. It is published
+ * as {@link PowAuthEventType#EMAIL_CONFIRMED}, or as {@link PowAuthEventType#EMAIL_CHANGED}
+ * with detail {@code confirmed=true} when it confirmed a pending new address.
  */
 @Controller
 @PowController
@@ -38,17 +42,21 @@ public class EmailConfirmationController extends PowControllerSupport {
 
 	private final EmailConfirmationMessages confirmationMessages;
 
+	private final PowAuthEvents authEvents;
+
 	/**
 	 * Create an instance.
 	 * @param collaborators what every Pow controller works with
 	 * @param confirmations the confirmation state
 	 * @param confirmationMessages the flash messages
+	 * @param authEvents publishes what confirming did
 	 */
 	public EmailConfirmationController(Collaborators collaborators, EmailConfirmations confirmations,
-			EmailConfirmationMessages confirmationMessages) {
+			EmailConfirmationMessages confirmationMessages, PowAuthEvents authEvents) {
 		super(collaborators);
 		this.confirmations = confirmations;
 		this.confirmationMessages = confirmationMessages;
+		this.authEvents = authEvents;
 	}
 
 	/**
@@ -77,6 +85,7 @@ public class EmailConfirmationController extends PowControllerSupport {
 			EmailConfirmations.Confirmation confirmation = this.confirmations.confirm(token);
 			switch (confirmation.outcome()) {
 				case CONFIRMED -> {
+					published(confirmation, request);
 					PowUser user = users().getById(confirmation.userId()).orElse(null);
 					if (user != null) {
 						sessions().refreshUser(user);
@@ -90,6 +99,18 @@ public class EmailConfirmationController extends PowControllerSupport {
 			}
 			return context.withOutcome(null, null);
 		}, (outcome) -> redirectAfter(request));
+	}
+
+	private void published(EmailConfirmations.Confirmation confirmation, HttpServletRequest request) {
+		if (confirmation.changed()) {
+			// One event: the change is what happened, and it needed the confirmation.
+			this.authEvents.of(PowAuthEventType.EMAIL_CHANGED, confirmation.userId())
+				.detail("confirmed", true)
+				.publish(request);
+		}
+		else {
+			this.authEvents.of(PowAuthEventType.EMAIL_CONFIRMED, confirmation.userId()).publish(request);
+		}
 	}
 
 	private String redirectAfter(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.powspring.emailconfirmation;
 
+import dev.powspring.event.PowAuthEvent;
 import dev.powspring.session.PowSignInGuard;
 import dev.powspring.user.PowUser;
 
@@ -20,6 +21,14 @@ public class EmailConfirmationSignInGuard implements PowSignInGuard {
 	@Override
 	public String refusal(PowUser user) {
 		return this.confirmations.isConfirmed(user.getId()) ? null : EMAIL_UNCONFIRMED;
+	}
+
+	/**
+	 * Report the refusal as a sign-in failed for reason {@link PowAuthEvent#UNCONFIRMED}.
+	 */
+	@Override
+	public String failureReason(String refusal) {
+		return PowAuthEvent.UNCONFIRMED;
 	}
 
 }

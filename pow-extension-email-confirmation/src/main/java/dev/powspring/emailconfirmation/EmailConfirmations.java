@@ -83,14 +83,16 @@ public class EmailConfirmations {
 	 * Count the user's email as confirmed, when it is the given address.
 	 * @param userId the user's primary key
 	 * @param email the address the user has shown to own
+	 * @return whether this confirmed it: {@code false} when it was confirmed already, or is
+	 * not the account's address
 	 */
-	public void markConfirmed(Long userId, String email) {
-		this.jdbc.sql("UPDATE users SET email_confirmed_at = :now WHERE id = :id AND email = :email "
+	public boolean markConfirmed(Long userId, String email) {
+		return this.jdbc.sql("UPDATE users SET email_confirmed_at = :now WHERE id = :id AND email = :email "
 				+ "AND email_confirmed_at IS NULL")
 			.param("now", utc(this.clock.instant()))
 			.param("id", userId)
 			.param("email", email)
-			.update();
+			.update() == 1;
 	}
 
 	/**
@@ -188,24 +190,37 @@ public class EmailConfirmations {
 		if (taken != 1) {
 			return new Confirmation(Outcome.INVALID, null);
 		}
-		try {
-			int updated = this.jdbc
-				.sql("UPDATE users u SET email = :email, unconfirmed_email = NULL, email_confirmed_at = :now "
-						+ "WHERE u.id = :id AND " + AWAITED.replace("t.email", ":email"))
-				.param("email", pending.get().email())
-				.param("now", utc(this.clock.instant()))
-				.param("id", userId)
-				.update();
+		// The account's own address, or else a pending new one: each update checks its case
+		// in the row it changes, so the outcome tells which it was.
+		boolean changed = false;
+		int updated = this.jdbc
+			.sql("UPDATE users SET unconfirmed_email = NULL, email_confirmed_at = :now "
+					+ "WHERE id = :id AND email = :email AND email_confirmed_at IS NULL")
+			.param("email", pending.get().email())
+			.param("now", utc(this.clock.instant()))
+			.param("id", userId)
+			.update();
+		if (updated != 1) {
+			try {
+				updated = this.jdbc
+					.sql("UPDATE users SET email = :email, unconfirmed_email = NULL, email_confirmed_at = :now "
+							+ "WHERE id = :id AND unconfirmed_email = :email")
+					.param("email", pending.get().email())
+					.param("now", utc(this.clock.instant()))
+					.param("id", userId)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// Another account took the address while this one waited for confirmation.
+				return new Confirmation(Outcome.FAILED, userId);
+			}
 			if (updated != 1) {
 				return new Confirmation(Outcome.INVALID, userId);
 			}
-		}
-		catch (DuplicateKeyException ex) {
-			// Another account took the address while this one waited for confirmation.
-			return new Confirmation(Outcome.FAILED, userId);
+			changed = true;
 		}
 		this.jdbc.sql("DELETE FROM pow_email_confirmation_tokens WHERE user_id = :id").param("id", userId).update();
-		return new Confirmation(Outcome.CONFIRMED, userId);
+		return new Confirmation(Outcome.CONFIRMED, userId, changed);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
@@ -227,8 +242,19 @@ public class EmailConfirmations {
 	 *
 	 * @param outcome what happened
 	 * @param userId the user the token was for, or {@code null} when it was invalid
+	 * @param changed whether the confirmed address was a pending new one, which is now the
+	 * account's email
 	 */
-	public record Confirmation(Outcome outcome, Long userId) {
+	public record Confirmation(Outcome outcome, Long userId, boolean changed) {
+
+		/**
+		 * Create an outcome that changed no address.
+		 * @param outcome what happened
+		 * @param userId the user the token was for, or {@code null} when it was invalid
+		 */
+		public Confirmation(Outcome outcome, Long userId) {
+			this(outcome, userId, false);
+		}
 
 	}
 
