@@ -5,7 +5,9 @@ import java.time.Clock;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.device.PowDevices;
 import dev.powspring.emailconfirmation.EmailConfirmationReminder;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.magiclink.MagicLinkRequests;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.passkeys.Passkeys;
@@ -23,6 +25,7 @@ import dev.powspring.user.PowUsersService;
 import dev.powspring.twofactor.TwoFactorChallenges;
 import dev.powspring.twofactor.TwoFactorPendingSignIns;
 import dev.powspring.web.PowRoutes;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -83,13 +86,19 @@ public class ApiAutoConfiguration {
 				powProperties.getSession().getAbsoluteTtl()));
 		RenewalTokens renewal = new RenewalTokens(indexed, signer, clock, RENEWAL, RENEWAL,
 				properties.getRenewalTokenTtl(), properties.getRenewalGrace());
-		return new ApiTokens(access, renewal);
+		return new ApiTokens(access, renewal, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ApiAuthenticator powApiAuthenticator(ApiTokens tokens, ApiProperties properties, PowRoutes routes) {
 		return new ApiAuthenticator(tokens, routes.path(properties.getPath()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiTokenDevices powApiTokenDevices(ApiTokens tokens) {
+		return new ApiTokenDevices(tokens);
 	}
 
 	@Bean
@@ -100,16 +109,25 @@ public class ApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiControllerSupport.Collaborators powApiCollaborators(ApiTokens tokens, PowUsersService users,
-			PowSessionManager sessions, MessageSource messageSource, PowProperties powProperties) {
+			PowSessionManager sessions, MessageSource messageSource, PowProperties powProperties,
+			PowAuthEvents events) {
 		return new ApiControllerSupport.Collaborators(tokens, users, sessions, messageSource,
-				powProperties.getUserIdField());
+				powProperties.getUserIdField(), events);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ApiSessionController powApiSessionController(ApiControllerSupport.Collaborators collaborators,
-			ObjectProvider<SignInThrottle> signInThrottle) {
-		return new ApiSessionController(collaborators, signInThrottle.getIfAvailable());
+			ObjectProvider<SignInThrottle> signInThrottle, ObjectProvider<ObservationRegistry> observations) {
+		return new ApiSessionController(collaborators, signInThrottle.getIfAvailable(),
+				observations.getIfUnique(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiDevicesController powApiDevicesController(ApiControllerSupport.Collaborators collaborators,
+			PowDevices devices) {
+		return new ApiDevicesController(collaborators, devices);
 	}
 
 	@Bean

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.session.PowRequestAuthenticator;
 import dev.powspring.session.PowSessionManager;
@@ -61,6 +64,10 @@ public abstract class ApiControllerSupport {
 		return this.collaborators.sessions();
 	}
 
+	protected PowAuthEvents events() {
+		return this.collaborators.events();
+	}
+
 	/**
 	 * Set what extensions add to the error of a refused sign-in.
 	 * @param refusalDetails the additions, in order
@@ -91,7 +98,9 @@ public abstract class ApiControllerSupport {
 
 	/**
 	 * Issue a token pair for a user who signed in some way, unless a sign-in guard refuses
-	 * the user (403 with the guard's reason).
+	 * the user (403 with the guard's reason). The pair records the sign-in as a browser
+	 * session does, and the sign-in is published; a refusal was published by the guards'
+	 * check.
 	 * @param request the request
 	 * @param user the user
 	 * @param method how the user signed in
@@ -108,7 +117,12 @@ public abstract class ApiControllerSupport {
 			this.refusalDetails.forEach((added) -> details.putAll(added.details(request, user, refusal.get())));
 			return error(HttpStatus.FORBIDDEN, message, details);
 		}
-		return pair(tokens().issue(user));
+		ApiTokens.TokenPair pair = tokens().issue(user, sessions().signInMetadata(request, user, method));
+		events().of(PowAuthEventType.SIGNED_IN, user)
+			.detail(PowAuthEvent.METHOD, method.name())
+			.detail("multi_factor", method.multiFactor())
+			.publish(request);
+		return pair(pair);
 	}
 
 	protected static ResponseEntity<Map<String, Object>> pair(ApiTokens.TokenPair pair) {
@@ -205,9 +219,10 @@ public abstract class ApiControllerSupport {
 	 * @param sessions applies the sign-in guards, and ends browser sessions
 	 * @param messageSource the messages
 	 * @param userIdField the field users sign in with
+	 * @param events publishes what the API's clients do
 	 */
 	public record Collaborators(ApiTokens tokens, PowUsersService users, PowSessionManager sessions,
-			MessageSource messageSource, UserIdField userIdField) {
+			MessageSource messageSource, UserIdField userIdField, PowAuthEvents events) {
 
 	}
 

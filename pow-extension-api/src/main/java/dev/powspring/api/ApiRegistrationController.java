@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEventType;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
@@ -68,6 +69,7 @@ public class ApiRegistrationController extends ApiControllerSupport {
 		if (!result.succeeded()) {
 			return invalid(request, "pow.api.messages.invalid-registration", result.errors());
 		}
+		events().of(PowAuthEventType.REGISTERED, result.user()).publish(request);
 		return signIn(request, result.user());
 	}
 
@@ -93,6 +95,8 @@ public class ApiRegistrationController extends ApiControllerSupport {
 		}
 		PowUser user = signedIn.get();
 		UserParams params = ApiUserParams.read(request, userIdField());
+		// Read before the update, which may change the very object.
+		Optional<String> emailBefore = users().emailOf(user);
 		UserResult result = users().update(user, params);
 		if (!result.succeeded()) {
 			return invalid(request, "pow.api.messages.invalid-update", result.errors());
@@ -100,6 +104,11 @@ public class ApiRegistrationController extends ApiControllerSupport {
 		if (StringUtils.hasText(params.getPassword())) {
 			// A new password ends every session and token of the user, on every device.
 			sessions().deleteAll(result.user().getId());
+			events().of(PowAuthEventType.PASSWORD_CHANGED, result.user()).publish(request);
+		}
+		// With email confirmation the new address waits for its link, and changes nothing yet.
+		if (!emailBefore.equals(users().emailOf(result.user()))) {
+			events().of(PowAuthEventType.EMAIL_CHANGED, result.user()).publish(request);
 		}
 		else {
 			sessions().refreshUser(result.user());

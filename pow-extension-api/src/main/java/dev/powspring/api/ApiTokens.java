@@ -1,5 +1,8 @@
 package dev.powspring.api;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -8,6 +11,7 @@ import dev.powspring.session.PowSessions;
 import dev.powspring.session.RenewalTokens;
 import dev.powspring.session.RenewalTokens.Found;
 import dev.powspring.session.RenewalTokens.RenewalToken;
+import dev.powspring.session.SessionMetadata;
 import dev.powspring.session.SessionRecord;
 import dev.powspring.user.PowUser;
 import org.apache.commons.logging.Log;
@@ -27,23 +31,48 @@ public class ApiTokens {
 
 	private final RenewalTokens renewal;
 
+	private final Clock clock;
+
 	/**
-	 * Create an instance.
+	 * Create an instance whose renewals leave the last-seen time of a sign-in as it was.
 	 * @param access the access tokens
 	 * @param renewal the renewal tokens
 	 */
 	public ApiTokens(PowSessions access, RenewalTokens renewal) {
+		this(access, renewal, null);
+	}
+
+	/**
+	 * Create an instance.
+	 * @param access the access tokens
+	 * @param renewal the renewal tokens
+	 * @param clock the clock for the last-seen time a renewal records, or {@code null} to
+	 * record none
+	 */
+	public ApiTokens(PowSessions access, RenewalTokens renewal, Clock clock) {
 		this.access = access;
 		this.renewal = renewal;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issue a pair for a new sign-in, with no metadata.
+	 * @param user the signed-in user
+	 * @return the pair
+	 */
+	public TokenPair issue(PowUser user) {
+		return issue(user, Map.of());
 	}
 
 	/**
 	 * Issue a pair for a new sign-in.
 	 * @param user the signed-in user
+	 * @param metadata what the sign-in recorded ({@link SessionMetadata}), kept by both
+	 * tokens and by the pairs that replace them
 	 * @return the pair
 	 */
-	public TokenPair issue(PowUser user) {
-		PowSessions.Issued issued = this.access.start(user, null, Map.of(), null);
+	public TokenPair issue(PowUser user, Map<String, String> metadata) {
+		PowSessions.Issued issued = this.access.start(user, null, metadata, null);
 		SessionRecord session = issued.record();
 		return new TokenPair(issued.signedToken(),
 				this.renewal.issue(user.getId(), session.fingerprint(), session.metadata(), session.startedAt()));
@@ -100,8 +129,20 @@ public class ApiTokens {
 	 */
 	public TokenPair replace(RenewalToken claimed, PowUser user) {
 		this.access.deleteWithFingerprint(claimed.userId(), claimed.fingerprint());
-		PowSessions.Issued issued = this.access.start(user, claimed.fingerprint(), claimed.metadata(), null);
-		return new TokenPair(issued.signedToken(), this.renewal.issueReplacement(claimed));
+		RenewalToken seen = seenNow(claimed);
+		PowSessions.Issued issued = this.access.start(user, seen.fingerprint(), seen.metadata(), null);
+		return new TokenPair(issued.signedToken(), this.renewal.issueReplacement(seen));
+	}
+
+	// A renewal is the API's rotation: the coarse last-seen time moves then, as a session's does.
+	private RenewalToken seenNow(RenewalToken claimed) {
+		if (this.clock == null || claimed.metadata().isEmpty()) {
+			return claimed;
+		}
+		Map<String, String> metadata = new HashMap<>(claimed.metadata());
+		metadata.put(SessionMetadata.LAST_SEEN_AT, this.clock.instant().toString());
+		return new RenewalToken(claimed.userId(), claimed.fingerprint(), metadata, claimed.expiresAt(),
+				claimed.rotatedAt(), claimed.startedAt());
 	}
 
 	/**
@@ -116,6 +157,35 @@ public class ApiTokens {
 			this.access.deleteWithFingerprint(record.userId(), record.fingerprint());
 			this.renewal.deleteWithFingerprint(record.userId(), record.fingerprint());
 		});
+	}
+
+	/**
+	 * Return the user's sign-ins over the API that can still renew, one renewal token
+	 * each.
+	 * @param userId the user's primary key
+	 * @return the live renewal tokens' records
+	 */
+	public List<RenewalToken> live(Long userId) {
+		return this.renewal.live(userId);
+	}
+
+	/**
+	 * Return the fingerprint of the sign-in an access token belongs to.
+	 * @param signedToken the access token as the client sent it
+	 * @return the fingerprint, or empty for a token that is not a live access token
+	 */
+	public Optional<String> fingerprintOf(String signedToken) {
+		return this.access.keyOf(signedToken).flatMap(this.access::get).map(SessionRecord::fingerprint);
+	}
+
+	/**
+	 * End one sign-in of a user: its access and renewal tokens stop working.
+	 * @param userId the user's primary key
+	 * @param fingerprint the sign-in's fingerprint
+	 */
+	public void end(Long userId, String fingerprint) {
+		this.access.deleteWithFingerprint(userId, fingerprint);
+		this.renewal.deleteWithFingerprint(userId, fingerprint);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import dev.powspring.session.CurrentUser;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.user.PowUser;
 import dev.powspring.web.guard.RequireAuthenticated;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,16 +18,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An application with Pow, the API, password reset and email confirmation, with notes for
- * signed-in users both in the API and as a page.
+ * signed-in users both in the API and as a page; the auth events and observations it makes
+ * are recorded for tests to read.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(ApiTestApplication.NotesController.class)
+@Import({ ApiTestApplication.NotesController.class, RecordedEvents.class })
 public class ApiTestApplication {
 
 	@Bean
 	MutableClock clock() {
 		return MutableClock.now();
+	}
+
+	@Bean
+	RecordedObservations recordedObservations() {
+		return new RecordedObservations();
+	}
+
+	@Bean
+	ObservationRegistry observationRegistry(RecordedObservations recorded) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(recorded);
+		return registry;
 	}
 
 	@RestController
