@@ -2,10 +2,12 @@ package dev.powspring.admin;
 
 import java.time.Clock;
 
+import dev.powspring.audit.PowAuditTrail;
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowConfigurationException;
 import dev.powspring.autoconfigure.PowProperties;
 import dev.powspring.autoconfigure.PowTenancyMode;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
@@ -93,11 +95,12 @@ public class AdminAutoConfiguration {
 		AdminUserActions powAdminUserActions(PowUsersService users, PowSessionManager sessions, JdbcClient jdbc,
 				PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 				ObjectProvider<EmailConfirmationOperations> confirmations, ObjectProvider<TwoFactorOperations> twoFactor,
-				PowProperties powProperties) {
+				PowProperties powProperties, ObjectProvider<PowAuthEvents> authEvents) {
 			AdminUserActions actions = new AdminUserActions(users, sessions, jdbc, transactionManager, events, clock);
 			actions.setTenantScoped(powProperties.getTenancy().getMode() == PowTenancyMode.COLUMN);
 			actions.setConfirmations(confirmations.getIfAvailable());
 			actions.setTwoFactor(twoFactor.getIfAvailable());
+			authEvents.ifAvailable(actions::setAuthEvents);
 			return actions;
 		}
 
@@ -112,9 +115,11 @@ public class AdminAutoConfiguration {
 		@ConditionalOnBean(PowControllerSupport.Collaborators.class)
 		AdminController powAdminController(PowControllerSupport.Collaborators collaborators,
 				AdminUserDirectory directory, AdminUserActions actions, AdminMessages messages,
-				ObjectProvider<EmailConfirmationOperations> confirmations) {
-			return new AdminController(collaborators, directory, actions, messages,
+				ObjectProvider<EmailConfirmationOperations> confirmations, ObjectProvider<PowAuditTrail> auditTrail) {
+			AdminController controller = new AdminController(collaborators, directory, actions, messages,
 					confirmations.getIfAvailable() != null);
+			auditTrail.ifAvailable(controller::setAuditTrail);
+			return controller;
 		}
 
 		@Bean

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.powspring.admin.AdminUserActions.Outcome;
+import dev.powspring.audit.PowAuditTrail;
+import dev.powspring.event.PowAuthEvent;
 import dev.powspring.session.CurrentUser;
+import dev.powspring.session.SessionMetadata;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserRoles;
 import dev.powspring.web.PowController;
@@ -36,7 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The admin console, for users with the admin role: the user list, one user's page, and
  * the actions on a user. Each action is a CSRF-protected POST; a destructive one first
  * answers with a page asking to confirm, and acts only when posted again with
- * {@code confirmed=true}.
+ * {@code confirmed=true}. With the audit trail on, a user's page shows their recent
+ * activity.
  */
 @Controller
 @PowController
@@ -56,6 +61,9 @@ public class AdminController extends PowControllerSupport {
 
 	private static final int MAX_SEARCH_LENGTH = 255;
 
+	/** How many of a user's latest events their page shows. */
+	public static final int RECENT_ACTIVITY = 20;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -66,6 +74,8 @@ public class AdminController extends PowControllerSupport {
 	private final AdminMessages adminMessages;
 
 	private final boolean confirmationLinks;
+
+	private PowAuditTrail auditTrail;
 
 	/**
 	 * Create an instance.
@@ -82,6 +92,14 @@ public class AdminController extends PowControllerSupport {
 		this.actions = actions;
 		this.adminMessages = adminMessages;
 		this.confirmationLinks = confirmationLinks;
+	}
+
+	/**
+	 * Show each user's recent activity from the audit trail.
+	 * @param auditTrail the trail, or {@code null} when it is off
+	 */
+	public void setAuditTrail(PowAuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 	}
 
 	/**
@@ -124,6 +142,10 @@ public class AdminController extends PowControllerSupport {
 		model.addAttribute("account", account);
 		model.addAttribute("self", account.id().equals(admin.getId()));
 		model.addAttribute("confirmationLinks", this.confirmationLinks);
+		if (this.auditTrail != null) {
+			model.addAttribute("activity",
+					this.auditTrail.recent(account.id(), RECENT_ACTIVITY).stream().map(Activity::of).toList());
+		}
 		return SHOW_VIEW;
 	}
 
@@ -283,6 +305,29 @@ public class AdminController extends PowControllerSupport {
 		 * @return the text, empty for {@code null}
 		 */
 		String format(Instant instant);
+
+	}
+
+	/**
+	 * One line of a user's recent activity, as their page shows it.
+	 *
+	 * @param time when it happened
+	 * @param type the event type's code, as in {@code pow.admin.activity.<type>}
+	 * @param method how the user signed in, or {@code null}
+	 * @param reason why, such as why a sign-in failed, or {@code null}
+	 * @param clientAddress the client's address, or {@code null}
+	 * @param device the browser and operating system of the user agent, or {@code null}
+	 * @param byAdmin whether an admin did it
+	 */
+	public record Activity(Instant time, String type, String method, String reason, String clientAddress,
+			String device, boolean byAdmin) {
+
+		static Activity of(PowAuthEvent event) {
+			String device = (event.userAgent() != null)
+					? SessionMetadata.browser(event.userAgent()) + ", " + SessionMetadata.os(event.userAgent()) : null;
+			return new Activity(event.occurredAt(), event.type().code(), event.detail(PowAuthEvent.METHOD),
+					event.detail(PowAuthEvent.REASON), event.clientAddress(), device, event.actorId() != null);
+		}
 
 	}
 

@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.user.EmailConfirmationOperations;
 import dev.powspring.user.TwoFactorOperations;
@@ -29,7 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demoted, locked or deleted. Each action runs in one transaction that first locks the rows
  * of the admin and of the user, so two admins acting on each other at the same moment are
  * taken one after the other and cannot leave the application without an admin. Each action
- * that changed something publishes an {@link AdminActionEvent}.
+ * that changed something publishes an {@link AdminActionEvent} and one {@link PowAuthEvent}
+ * about the user, with the admin as its actor: {@code user_locked} (with the
+ * {@code reason} given), {@code user_unlocked}, {@code roles_changed} ({@code granted} or
+ * {@code revoked}), {@code sessions_ended} ({@code scope} {@code all}),
+ * {@code two_factor_disabled}, {@code account_deleted}, or {@code admin_action} for a
+ * confirmation link ({@code action} {@code send_confirmation}).
  */
 public class AdminUserActions {
 
@@ -68,6 +76,8 @@ public class AdminUserActions {
 
 	private TwoFactorOperations twoFactor;
 
+	private PowAuthEvents authEvents;
+
 	/**
 	 * Create an instance.
 	 * @param users the users service
@@ -102,6 +112,14 @@ public class AdminUserActions {
 	 */
 	public void setTwoFactor(TwoFactorOperations twoFactor) {
 		this.twoFactor = twoFactor;
+	}
+
+	/**
+	 * Publish each action as an auth event too.
+	 * @param authEvents the publisher
+	 */
+	public void setAuthEvents(PowAuthEvents authEvents) {
+		this.authEvents = authEvents;
 	}
 
 	/**
@@ -275,8 +293,29 @@ public class AdminUserActions {
 		if (outcome == Outcome.DONE) {
 			this.events.publishEvent(new AdminActionEvent(this, new AdminActionEvent.Account(admin.getId(),
 					admin.getUserId()), subject[0], action, detail, this.clock.instant()));
+			publishAuthEvent(admin, subject[0].id(), action, detail);
 		}
 		return outcome;
+	}
+
+	// The one auth event of an action. Two-factor sign-in turned off is published here, not
+	// by the two-factor extension, as only the console knows which admin did it.
+	private void publishAuthEvent(PowUser admin, Long userId, AdminAction action, String detail) {
+		if (this.authEvents == null) {
+			return;
+		}
+		PowAuthEvents.Draft event = switch (action) {
+			case LOCK -> this.authEvents.of(PowAuthEventType.USER_LOCKED, userId).detail(PowAuthEvent.REASON, detail);
+			case UNLOCK -> this.authEvents.of(PowAuthEventType.USER_UNLOCKED, userId);
+			case GRANT_ROLE -> this.authEvents.of(PowAuthEventType.ROLES_CHANGED, userId).detail("granted", detail);
+			case REVOKE_ROLE -> this.authEvents.of(PowAuthEventType.ROLES_CHANGED, userId).detail("revoked", detail);
+			case END_SESSIONS -> this.authEvents.of(PowAuthEventType.SESSIONS_ENDED, userId).detail("scope", "all");
+			case SEND_CONFIRMATION -> this.authEvents.of(PowAuthEventType.ADMIN_ACTION, userId)
+				.detail("action", "send_confirmation");
+			case DISABLE_TWO_FACTOR -> this.authEvents.of(PowAuthEventType.TWO_FACTOR_DISABLED, userId);
+			case DELETE -> this.authEvents.of(PowAuthEventType.ACCOUNT_DELETED, userId);
+		};
+		event.actor(admin.getId()).publish();
 	}
 
 	private long otherAdmins(Long userId) {

@@ -48,6 +48,16 @@ class AdminActionsTests extends AdminTestSupport {
 	}
 
 	@Test
+	void userPageWithoutAnAuditTrailThenNoActivitySection() {
+		Browser boss = signedIn("boss@example.com");
+
+		Browser.Page page = boss.get("/admin/users/" + idOf("boss@example.com"));
+
+		assertThat(page.document().select("h2").eachText()).containsExactly("Roles");
+		assertThat(page.document().select("[data-test=activity]")).isEmpty();
+	}
+
+	@Test
 	void lockThenAskedFirstThenLockedWithReasonSignedOutAndTokenlessEverywhere() {
 		Browser boss = signedIn("boss@example.com");
 		Long janeId = createConfirmed("jane@example.com");
