@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.mail.PowMailTemplates;
 import dev.powspring.messages.PowMessageBundle;
@@ -88,10 +89,10 @@ public class InvitationAutoConfiguration {
 	@ConditionalOnBean({ PowControllerSupport.Collaborators.class, PowMailDelivery.class })
 	InvitationController powInvitationController(PowControllerSupport.Collaborators collaborators,
 			Invitations invitations, InvitationPolicy policy, InvitationMails mails, InvitationMessages messages,
-			PowUrls urls, ApplicationEventPublisher events, PowProperties powProperties,
+			PowUrls urls, ApplicationEventPublisher events, PowAuthEvents authEvents, PowProperties powProperties,
 			ObjectProvider<PowThrottle> throttle, ObjectProvider<ClientAddresses> addresses) {
 		InvitationController controller = new InvitationController(collaborators, invitations, policy, mails,
-				messages, urls, events, powProperties.isPreventUserEnumeration());
+				messages, urls, events, authEvents, powProperties.isPreventUserEnumeration());
 		throttle.ifAvailable((available) -> controller.setThrottle(new RequestThrottle(available,
 				addresses.getObject(), "invitation", powProperties.getThrottle().getInvitationPerTarget(),
 				powProperties.getThrottle().getInvitationPerAddress())));

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.throttle.RequestThrottle;
 import dev.powspring.user.EmailVerifiedEvent;
@@ -41,6 +43,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Inviting, for signed-in users the policy allows; accepting, for the anonymous invited
  * user. Accepting runs through the controller callbacks as {@link #ACCEPT}.
+ * <p>
+ * Each is published about the invited user, with the inviter as detail
+ * {@value #INVITED_BY}: {@link PowAuthEventType#INVITATION_SENT} (detail
+ * {@code resend=true} when sent again), {@link PowAuthEventType#INVITATION_REVOKED} and
+ * {@link PowAuthEventType#INVITATION_ACCEPTED}. An acceptance sets the password and may
+ * confirm the address; it is published as the acceptance alone.
  */
 @Controller
 @PowController
@@ -69,6 +77,9 @@ public class InvitationController extends PowControllerSupport {
 	/** The invited user's form. */
 	public static final String EDIT_VIEW = "pow/invitation/edit";
 
+	/** Detail of the invitation events: the primary key of the inviter. */
+	public static final String INVITED_BY = "invited_by";
+
 	private final Invitations invitations;
 
 	private final InvitationPolicy policy;
@@ -83,6 +94,8 @@ public class InvitationController extends PowControllerSupport {
 
 	private final boolean preventUserEnumeration;
 
+	private final PowAuthEvents authEvents;
+
 	private RequestThrottle throttle;
 
 	/**
@@ -94,12 +107,13 @@ public class InvitationController extends PowControllerSupport {
 	 * @param invitationMessages the flash messages
 	 * @param urls builds the links
 	 * @param events publishes that an invited user proved the invited address
+	 * @param authEvents publishes what happened to invitations
 	 * @param preventUserEnumeration whether inviting an address that has an account looks
 	 * like success
 	 */
 	public InvitationController(Collaborators collaborators, Invitations invitations, InvitationPolicy policy,
 			InvitationMails mails, InvitationMessages invitationMessages, PowUrls urls, ApplicationEventPublisher events,
-			boolean preventUserEnumeration) {
+			PowAuthEvents authEvents, boolean preventUserEnumeration) {
 		super(collaborators);
 		this.invitations = invitations;
 		this.policy = policy;
@@ -107,6 +121,7 @@ public class InvitationController extends PowControllerSupport {
 		this.invitationMessages = invitationMessages;
 		this.urls = urls;
 		this.events = events;
+		this.authEvents = authEvents;
 		this.preventUserEnumeration = preventUserEnumeration;
 	}
 
@@ -162,7 +177,7 @@ public class InvitationController extends PowControllerSupport {
 			if (!result.succeeded()) {
 				return context.withOutcome(null, result.errors());
 			}
-			sent.set(send(request, redirectAttributes, inviter, result.user()));
+			sent.set(send(request, redirectAttributes, inviter, result.user(), false));
 			return context.withOutcome(result.user(), null);
 		}, (outcome) -> {
 			if (outcome.succeeded()) {
@@ -190,7 +205,7 @@ public class InvitationController extends PowControllerSupport {
 		AtomicReference<String> sent = new AtomicReference<>();
 		return perform(context(RESEND, request, response, redirectAttributes, null, inviter), (context) -> {
 			Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
-			invited.ifPresent((pending) -> sent.set(send(request, redirectAttributes, inviter, pending)));
+			invited.ifPresent((pending) -> sent.set(send(request, redirectAttributes, inviter, pending, true)));
 			return context.withOutcome(invited.orElse(null), null);
 		}, (outcome) -> {
 			if (!outcome.succeeded()) {
@@ -211,7 +226,12 @@ public class InvitationController extends PowControllerSupport {
 		PowUser inviter = inviter(request);
 		return perform(context(REVOKE, request, response, redirectAttributes, null, inviter), (context) -> {
 			Optional<PowUser> invited = pendingInvitee(inviter, invitedId);
-			invited.ifPresent(users()::delete);
+			invited.ifPresent((pending) -> {
+				users().delete(pending);
+				this.authEvents.of(PowAuthEventType.INVITATION_REVOKED, pending)
+					.detail(INVITED_BY, inviter.getId())
+					.publish(request);
+			});
 			return context.withOutcome(invited.orElse(null), null);
 		}, (outcome) -> {
 			if (outcome.succeeded()) {
@@ -280,9 +300,15 @@ public class InvitationController extends PowControllerSupport {
 				return context.withOutcome(null, result.errors());
 			}
 			if (invitedAddress.isPresent() && invitedAddress.equals(users().emailOf(result.user()))) {
-				// The invitation went to this address: owning it is proven.
+				// The invitation went to this address: owning it is proven. Internal: email
+				// confirmation publishes no event of its own for it.
 				this.events.publishEvent(new EmailVerifiedEvent(this, result.user().getId(), invitedAddress.get()));
 			}
+			// The one event of an acceptance, though it also set the password; the sign-in
+			// that follows is the core's.
+			this.authEvents.of(PowAuthEventType.INVITATION_ACCEPTED, result.user())
+				.detail(INVITED_BY, claimed.get().invitation().inviterId())
+				.publish(request);
 			return signIn(context, result.user(), result.errors());
 		}, (outcome) -> {
 			if (outcome.succeeded()) {
@@ -298,8 +324,13 @@ public class InvitationController extends PowControllerSupport {
 	}
 
 	private String send(HttpServletRequest request, RedirectAttributes redirectAttributes, PowUser inviter,
-			PowUser invited) {
+			PowUser invited, boolean resend) {
 		String token = this.invitations.issue(invited.getId(), inviter.getId());
+		// Sent whether it is mailed or its link is shown to the inviter to share.
+		this.authEvents.of(PowAuthEventType.INVITATION_SENT, invited)
+			.detail(INVITED_BY, inviter.getId())
+			.detail("resend", resend ? "true" : null)
+			.publish(request);
 		Optional<String> address = users().emailOf(invited);
 		if (address.isEmpty()) {
 			// No address to mail: the inviter shares the link.
