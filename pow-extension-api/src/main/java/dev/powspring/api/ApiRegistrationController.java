@@ -95,8 +95,8 @@ public class ApiRegistrationController extends ApiControllerSupport {
 		}
 		PowUser user = signedIn.get();
 		UserParams params = ApiUserParams.read(request, userIdField());
-		// Read before the update, which may change the very object.
-		Optional<String> emailBefore = users().emailOf(user);
+		// As stored: the token's copy of the user may be older, and the update may change it.
+		Optional<String> emailBefore = users().getById(user.getId()).flatMap(users()::emailOf);
 		UserResult result = users().update(user, params);
 		if (!result.succeeded()) {
 			return invalid(request, "pow.api.messages.invalid-update", result.errors());
