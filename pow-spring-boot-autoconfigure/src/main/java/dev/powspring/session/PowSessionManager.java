@@ -290,7 +290,8 @@ public class PowSessionManager {
 		if (this.eventPublisher != null) {
 			this.eventPublisher.publishEvent(new SignInRefusedEvent(this, request, user, refusal.get().code()));
 		}
-		String failure = refusal.get().guard().failureReason(refusal.get().code());
+		String failure = SignInMethod.REGISTRATION.equals(attempt.method()) ? null
+				: refusal.get().guard().failureReason(refusal.get().code());
 		if (failure != null && this.authEvents != null) {
 			this.authEvents.of(PowAuthEventType.SIGN_IN_FAILED, user)
 				.detail(PowAuthEvent.METHOD, attempt.method().name())

@@ -18,6 +18,12 @@ public record SignInMethod(String name, boolean multiFactor) {
 	/** A remember-me cookie, issued only after every factor of the sign-in it continues. */
 	public static final SignInMethod REMEMBER_ME = new SignInMethod("remember_me", true);
 
+	/**
+	 * The sign-in that follows registration: a refusal of it (an address still to confirm)
+	 * is not a failed sign-in, as the user tried none.
+	 */
+	public static final SignInMethod REGISTRATION = new SignInMethod("registration", false);
+
 	/** A single-use link mailed to the user's address. */
 	public static final SignInMethod MAGIC_LINK = new SignInMethod("magic_link", false);
 

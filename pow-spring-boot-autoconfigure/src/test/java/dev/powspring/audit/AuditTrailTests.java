@@ -79,7 +79,7 @@ class AuditTrailTests {
 			assertThat(row.get("user_agent")).isEqualTo(FIREFOX);
 			assertThat((String) row.get("details")).doesNotContain("secret1234", "newsecret567", "wrong-password");
 		});
-		assertThat(rows.get(1).get("details")).isEqualTo("{\"method\":\"password\",\"multi_factor\":\"false\",\"new_device\":\"true\"}");
+		assertThat(rows.get(1).get("details")).isEqualTo("{\"method\":\"registration\",\"multi_factor\":\"false\",\"new_device\":\"true\"}");
 		assertThat(rows.get(4).get("details")).isEqualTo("{\"method\":\"password\",\"reason\":\"bad_credentials\"}");
 	}
 
@@ -95,7 +95,7 @@ class AuditTrailTests {
 			.containsExactly("sign_in_failed", "signed_in", "registered");
 		assertThat(page.text(".pow-activity-list li[data-event=sign_in_failed]")).contains("Sign-in failed",
 				"wrong password", "From 127.0.0.1");
-		assertThat(page.text(".pow-activity-list li[data-event=signed_in]")).contains("Signed in", "a password",
+		assertThat(page.text(".pow-activity-list li[data-event=signed_in]")).contains("Signed in", "a new account",
 				"Firefox on Linux");
 	}
 

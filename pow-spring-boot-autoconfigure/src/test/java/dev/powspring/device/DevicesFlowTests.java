@@ -57,8 +57,9 @@ class DevicesFlowTests {
 		assertThat(devices).extracting((device) -> device.selectFirst(".pow-device-name").text())
 			.containsExactly("Firefox on Linux", "Chrome on Windows");
 		assertThat(devices.get(0).hasClass("pow-device-current")).isTrue();
-		assertThat(devices.get(0).text()).contains("This device", "Browser session", "with a password",
+		assertThat(devices.get(0).text()).contains("This device", "Browser session", "with a new account",
 				"From 127.0.0.1");
+		assertThat(devices.get(1).text()).contains("with a password");
 		assertThat(devices.get(1).hasClass("pow-device-current")).isFalse();
 		assertThat(devices.get(1).text()).doesNotContain("This device");
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import dev.powspring.event.PowAuthEventType;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.session.PowCurrentUser;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
@@ -142,7 +143,7 @@ public class RegistrationController extends PowControllerSupport {
 						return context.withOutcome(null, result.errors());
 					}
 					events().of(PowAuthEventType.REGISTERED, result.user()).publish(request);
-					return signIn(context, result.user(), result.errors());
+					return signIn(context, result.user(), result.errors(), SignInMethod.REGISTRATION);
 				}, (outcome) -> {
 					if (outcome.succeeded()) {
 						PowFlash.info(redirectAttributes, messages().userHasBeenCreated(request));
