@@ -91,6 +91,7 @@ public class PasskeySessionController extends PowControllerSupport {
 			String target = (credential != null) ? this.passkeys.credentialId(credential).orElse("-") : "-";
 			Optional<Duration> refused = this.throttle.attempt(request, target);
 			if (refused.isPresent()) {
+				this.passkeys.throttled(request);
 				return signInForm(requestPath, tooManyAttempts(request, response, refused.get()), model);
 			}
 		}

@@ -34,7 +34,11 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import dev.powspring.passkeys.PasskeyChallenges.Ceremony;
 import dev.powspring.passkeys.PasskeyChallenges.Issued;
 import dev.powspring.passkeys.PasskeyCredentials.StoredPasskey;
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.passkeys.PasskeysProperties.UserVerification;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.user.PowUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -49,6 +53,10 @@ import org.apache.commons.logging.LogFactory;
  * A signature counter that does not increase (while either the stored or the presented
  * counter is non-zero) hints at a cloned authenticator: the sign-in is refused and a
  * warning logged. Synced passkeys keep their counter at zero and are not affected.
+ * <p>
+ * A passkey added or removed, and a sign-in answer that fails verification or is
+ * throttled, are published as auth events here, for the web and the API alike; a sign-in
+ * that succeeds is published by whoever makes its session or tokens.
  */
 public class Passkeys {
 
@@ -75,6 +83,8 @@ public class Passkeys {
 
 	private final AttestedCredentialDataConverter attestedDataConverter;
 
+	private PowAuthEvents authEvents;
+
 	public Passkeys(PasskeyCredentials credentials, PasskeyChallenges challenges, PasskeyRelyingParty relyingParty,
 			UserVerification userVerification, Clock clock) {
 		this.credentials = credentials;
@@ -85,6 +95,14 @@ public class Passkeys {
 		ObjectConverter converter = new ObjectConverter();
 		this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
 		this.attestedDataConverter = new AttestedCredentialDataConverter(converter);
+	}
+
+	/**
+	 * Publish passkeys added and removed, and failed sign-ins, as auth events.
+	 * @param authEvents the publisher
+	 */
+	public void setAuthEvents(PowAuthEvents authEvents) {
+		this.authEvents = authEvents;
 	}
 
 	/**
@@ -172,8 +190,36 @@ public class Passkeys {
 				(transports != null && !transports.isEmpty()) ? transports : null, null);
 		// The handle the options named; made before the challenge was issued.
 		this.credentials.userHandle(user.getId());
-		return this.credentials.add(user.getId(), passkey, name, this.clock.instant()) ? Registration.ADDED
-				: Registration.ALREADY_REGISTERED;
+		if (!this.credentials.add(user.getId(), passkey, name, this.clock.instant())) {
+			return Registration.ALREADY_REGISTERED;
+		}
+		// The name is the user's text: left out, as every detail is a small fixed value.
+		publish(PowAuthEventType.PASSKEY_ADDED, user.getId(), request);
+		return Registration.ADDED;
+	}
+
+	/**
+	 * Remove one of a user's passkeys.
+	 * @param request the request
+	 * @param user the signed-in user
+	 * @param id the passkey's primary key
+	 * @return whether the user had it
+	 */
+	public boolean remove(HttpServletRequest request, PowUser user, long id) {
+		if (!this.credentials.remove(user.getId(), id)) {
+			return false;
+		}
+		publish(PowAuthEventType.PASSKEY_REMOVED, user.getId(), request);
+		return true;
+	}
+
+	/**
+	 * Report a sign-in answer the throttle refused before it was verified, as a failed
+	 * sign-in of unknown user (reason {@code throttled}).
+	 * @param request the request
+	 */
+	public void throttled(HttpServletRequest request) {
+		failed(request, null, PowAuthEvent.THROTTLED);
 	}
 
 	/**
@@ -217,7 +263,9 @@ public class Passkeys {
 	 * @param request the request
 	 * @param credentialJson the browser's {@code PublicKeyCredential}, as JSON with
 	 * base64url buffers
-	 * @return who signed in, or empty when the answer is not valid
+	 * @return who signed in, or empty when the answer is not valid, which is published as
+	 * a failed sign-in (reason {@code bad_credentials}) of the passkey's owner when the
+	 * passkey is known
 	 */
 	public Optional<SignIn> authenticate(HttpServletRequest request, String credentialJson) {
 		Optional<PasskeyRelyingParty.Settings> party = this.relyingParty.resolve(request);
@@ -230,26 +278,26 @@ public class Passkeys {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Refused a passkey sign-in that cannot be parsed", ex);
-			return Optional.empty();
+			return badCredentials(request, null);
 		}
 		byte[] challenge = (data.getCollectedClientData() != null)
 				? data.getCollectedClientData().getChallenge().getValue() : null;
 		if (this.challenges.consume(challenge, Ceremony.AUTHENTICATION).isEmpty()) {
 			logger.debug("Refused a passkey sign-in: its challenge is unknown, used or expired");
-			return Optional.empty();
+			return badCredentials(request, null);
 		}
 		if (data.getCredentialId() == null) {
-			return Optional.empty();
+			return badCredentials(request, null);
 		}
 		Optional<StoredPasskey> stored = this.credentials.find(ENCODER.encodeToString(data.getCredentialId()));
 		if (stored.isEmpty()) {
 			logger.debug("Refused a passkey sign-in: the passkey is not registered");
-			return Optional.empty();
+			return badCredentials(request, null);
 		}
 		StoredPasskey passkey = stored.get();
 		if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), decode(passkey.userHandle()))) {
 			logger.debug("Refused a passkey sign-in: the user handle is not the passkey's owner's");
-			return Optional.empty();
+			return badCredentials(request, passkey.userId());
 		}
 		try {
 			this.manager.verify(data, new AuthenticationParameters(serverProperty(party.get(), challenge),
@@ -260,17 +308,38 @@ public class Passkeys {
 			logger.warn("Refused a passkey sign-in of user " + passkey.userId() + ": the signature counter of passkey "
 					+ passkey.id() + " did not increase (stored " + passkey.signCount() + ", presented "
 					+ data.getAuthenticatorData().getSignCount() + "); the authenticator may have been cloned");
-			return Optional.empty();
+			return badCredentials(request, passkey.userId());
 		}
 		catch (VerificationException ex) {
 			logger.debug("Refused a passkey sign-in: " + ex.getMessage());
-			return Optional.empty();
+			return badCredentials(request, passkey.userId());
 		}
 		AuthenticatorData<?> authenticatorData = data.getAuthenticatorData();
 		this.credentials.recordUse(passkey.id(), authenticatorData.getSignCount(),
 				passkey.uvInitialized() || authenticatorData.isFlagUV(), authenticatorData.isFlagBS(),
 				this.clock.instant());
 		return Optional.of(new SignIn(passkey.userId(), authenticatorData.isFlagUV()));
+	}
+
+	// The owner is named when the passkey is known: operators see attacks on an account.
+	private Optional<SignIn> badCredentials(HttpServletRequest request, Long userId) {
+		failed(request, userId, PowAuthEvent.BAD_CREDENTIALS);
+		return Optional.empty();
+	}
+
+	private void failed(HttpServletRequest request, Long userId, String reason) {
+		if (this.authEvents != null) {
+			this.authEvents.of(PowAuthEventType.SIGN_IN_FAILED, userId)
+				.detail(PowAuthEvent.METHOD, SignInMethod.PASSKEY.name())
+				.detail(PowAuthEvent.REASON, reason)
+				.publish(request);
+		}
+	}
+
+	private void publish(PowAuthEventType type, Long userId, HttpServletRequest request) {
+		if (this.authEvents != null) {
+			this.authEvents.of(type, userId).publish(request);
+		}
 	}
 
 	private CredentialRecordImpl record(StoredPasskey passkey) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
@@ -106,8 +107,12 @@ public class PasskeysAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Passkeys powPasskeys(PasskeyCredentials credentials, PasskeyChallenges challenges,
-			PasskeyRelyingParty relyingParty, PasskeysProperties properties, Clock clock) {
-		return new Passkeys(credentials, challenges, relyingParty, properties.getUserVerification(), clock);
+			PasskeyRelyingParty relyingParty, PasskeysProperties properties, Clock clock,
+			ObjectProvider<PowAuthEvents> authEvents) {
+		Passkeys passkeys = new Passkeys(credentials, challenges, relyingParty, properties.getUserVerification(),
+				clock);
+		authEvents.ifAvailable(passkeys::setAuthEvents);
+		return passkeys;
 	}
 
 	@Bean

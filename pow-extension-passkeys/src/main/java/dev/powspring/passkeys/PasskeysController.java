@@ -151,7 +151,7 @@ public class PasskeysController extends PowControllerSupport {
 			HttpServletResponse response, RedirectAttributes redirectAttributes) {
 		return perform(context(DELETE, request, response, redirectAttributes, null, user), (context) -> {
 			Long passkeyId = parseId(id);
-			boolean removed = passkeyId != null && this.credentials.remove(user.getId(), passkeyId);
+			boolean removed = passkeyId != null && this.passkeys.remove(request, user, passkeyId);
 			return context.withOutcome(removed ? user : null, null);
 		}, (outcome) -> {
 			if (outcome.succeeded()) {
