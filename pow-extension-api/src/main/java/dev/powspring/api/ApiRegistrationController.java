@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.powspring.event.PowAuthEventType;
+import dev.powspring.session.SignInMethod;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.UserParams;
 import dev.powspring.user.UserResult;
@@ -70,7 +71,7 @@ public class ApiRegistrationController extends ApiControllerSupport {
 			return invalid(request, "pow.api.messages.invalid-registration", result.errors());
 		}
 		events().of(PowAuthEventType.REGISTERED, result.user()).publish(request);
-		return signIn(request, result.user());
+		return signIn(request, result.user(), SignInMethod.REGISTRATION);
 	}
 
 	/**

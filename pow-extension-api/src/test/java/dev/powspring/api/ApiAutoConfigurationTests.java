@@ -40,7 +40,9 @@ class ApiAutoConfigurationTests {
 		return Stream.of(replace(ApiTokens.class, () -> mock(ApiTokens.class)),
 				replace(ApiAuthenticator.class, () -> mock(ApiAuthenticator.class)),
 				replace(ApiSessionController.class, () -> mock(ApiSessionController.class)),
-				replace(ApiRegistrationController.class, () -> mock(ApiRegistrationController.class)));
+				replace(ApiRegistrationController.class, () -> mock(ApiRegistrationController.class)),
+				replace(ApiTokenDevices.class, () -> mock(ApiTokenDevices.class)),
+				replace(ApiDevicesController.class, () -> mock(ApiDevicesController.class)));
 	}
 
 	@ParameterizedTest(name = "{0}")

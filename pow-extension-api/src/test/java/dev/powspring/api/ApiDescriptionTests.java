@@ -31,12 +31,13 @@ class ApiDescriptionTests extends ApiTestSupport {
 		assertThat(base).isEqualTo("/api/v1");
 
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
-		assertThat(paths).containsOnlyKeys("/registration", "/session", "/session/renew", "/reset-password",
+		assertThat(paths).containsOnlyKeys("/registration", "/registration/sessions", "/registration/sessions/others",
+				"/registration/sessions/{id}", "/session", "/session/renew", "/reset-password",
 				"/magic-link", "/passkeys/options", "/session/passkey", "/session/two-factor", "/email-confirmation");
 		HttpClient http = HttpClient.newHttpClient();
 		paths.forEach((path, operations) -> operations.keySet().forEach((method) -> {
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + base + path))
+				.newBuilder(URI.create("http://localhost:" + this.port + base + path.replace("{id}", "0")))
 				.method(method.toUpperCase(), HttpRequest.BodyPublishers.noBody())
 				.build();
 			int status = send(http, request);

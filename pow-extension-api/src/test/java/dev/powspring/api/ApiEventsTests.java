@@ -152,7 +152,7 @@ class ApiEventsTests extends ApiTestSupport {
 		assertThat(this.events.all()).extracting(PowAuthEvent::type)
 			.containsExactly(PowAuthEventType.REGISTERED, PowAuthEventType.SIGNED_IN);
 		assertThat(single(PowAuthEventType.REGISTERED, pair).details()).isEmpty();
-		assertThat(single(PowAuthEventType.SIGNED_IN, pair).detail(PowAuthEvent.METHOD)).isEqualTo("api");
+		assertThat(single(PowAuthEventType.SIGNED_IN, pair).detail(PowAuthEvent.METHOD)).isEqualTo("registration");
 	}
 
 	@Test
