@@ -21,11 +21,10 @@ final class RealmParentBeanFactory {
 
 	// Pow's own packages, core, extensions and test kit; not an application's, nor the
 	// test support of Pow's own tests, that happen to live under dev.powspring.
-	private static final Set<String> POW_PACKAGES = Set.of("actuate", "admin", "api", "autoconfigure",
-			"emailconfirmation", "invitation", "jdbc", "magiclink", "mail", "messages", "metrics", "migration",
-			"passkeys", "password",
-			"persistentsession", "realm", "resetpassword", "security", "session", "store", "tenant", "testing",
-			"throttle", "token", "twofactor", "user", "web");
+	private static final Set<String> POW_PACKAGES = Set.of("actuate", "admin", "api", "audit", "autoconfigure",
+			"device", "emailconfirmation", "event", "invitation", "jdbc", "magiclink", "mail", "messages", "metrics",
+			"migration", "passkeys", "password", "persistentsession", "realm", "resetpassword", "security", "session",
+			"store", "tenant", "testing", "throttle", "token", "twofactor", "user", "web");
 
 	// The signer too: one key, configured or random, signs every realm's tokens, each
 	// for its own purpose and cookie.
