@@ -72,6 +72,8 @@ public class ApiPasskeyController extends ApiControllerSupport {
 			String target = (credential != null) ? this.passkeys.credentialId(credential).orElse("-") : "-";
 			Optional<Duration> refused = this.throttle.attempt(request, target);
 			if (refused.isPresent()) {
+				// A failed answer is published by the ceremony; one refused before it, here.
+				this.passkeys.throttled(request);
 				String message = TooManyAttempts.answer(messageSource(), request, response, refused.get());
 				return error(HttpStatus.TOO_MANY_REQUESTS, message, Map.of());
 			}

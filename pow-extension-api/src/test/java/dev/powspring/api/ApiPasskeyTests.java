@@ -7,9 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.powspring.api.testapp.RecordedEvents;
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
 import dev.powspring.passkeys.TestAuthenticator;
 import dev.powspring.test.web.Browser;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiPasskeyTests extends ApiTestSupport {
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	private RecordedEvents events;
 
 	@Test
 	void signInWithAPasskeyThenTokenPair() throws Exception {
@@ -42,6 +50,38 @@ class ApiPasskeyTests extends ApiTestSupport {
 		HttpResponse<String> again = postJson("/api/v1/session/passkey",
 				authenticator.assertion(TestAuthenticator.parse(optionsJson).get("challenge").asString(), 0));
 		assertThat(again.statusCode()).as("the challenge was used").isEqualTo(401);
+	}
+
+	@Test
+	void signInWithAPasskeyThenOneSignInOfMethodPasskey() throws Exception {
+		TestAuthenticator authenticator = registeredPasskey("jane@example.com");
+		String options = this.api.post("/api/v1/passkeys/options", null).json().get("data").toString();
+		this.events.clear();
+
+		HttpResponse<String> signedIn = postJson("/api/v1/session/passkey", authenticator.get(options));
+
+		assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+		assertThat(this.events.all()).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo(PowAuthEventType.SIGNED_IN);
+			assertThat(event.userId()).isEqualTo(this.users.getByUserId("jane@example.com").orElseThrow().getId());
+			assertThat(event.details()).containsEntry(PowAuthEvent.METHOD, "passkey");
+		});
+	}
+
+	@Test
+	void throttledPasskeySignInThenFailedAsThrottledOncePerRefusal() throws Exception {
+		this.events.clear();
+		int refusals = 0;
+		for (int attempt = 0; attempt < 40 && refusals < 2; attempt++) {
+			refusals += (postJson("/api/v1/session/passkey", "{\"id\":\"AAAA\",\"type\":\"public-key\"}")
+				.statusCode() == 429) ? 1 : 0;
+		}
+
+		assertThat(refusals).isEqualTo(2);
+		assertThat(this.events.of(PowAuthEventType.SIGN_IN_FAILED))
+			.filteredOn((event) -> PowAuthEvent.THROTTLED.equals(event.detail(PowAuthEvent.REASON)))
+			.hasSize(2)
+			.allSatisfy((event) -> assertThat(event.detail(PowAuthEvent.METHOD)).isEqualTo("passkey"));
 	}
 
 	@Test
