@@ -12,7 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Two-factor sign-in as the rest of Pow sees it, such as the admin console: who has it
  * on, and turning it off for a user who lost every device. Turning it off publishes a
- * {@link TwoFactorDisabledEvent}.
+ * {@link TwoFactorDisabledEvent} marked as an admin's; the caller publishes the auth event
+ * {@code TWO_FACTOR_DISABLED}, as only it knows which admin acted (the admin console does).
  */
 public class DefaultTwoFactorOperations implements TwoFactorOperations {
 

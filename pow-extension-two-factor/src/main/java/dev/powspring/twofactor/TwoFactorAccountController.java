@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.powspring.event.PowAuthEventType;
 import dev.powspring.session.CurrentUser;
 import dev.powspring.throttle.SignInThrottle;
 import dev.powspring.user.PowUser;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Two-factor settings, from the account page: set it up (with the current password), and
  * turn it off or get new recovery codes (with the current password and a current code).
- * A wrong password or code counts as a failed sign-in of the account.
+ * A wrong password or code counts as a failed sign-in of the account. Turning it on or off
+ * publishes a {@code TWO_FACTOR_ENABLED} or {@code TWO_FACTOR_DISABLED} auth event.
  */
 @Controller
 @PowController
@@ -121,6 +123,7 @@ public class TwoFactorAccountController extends PowControllerSupport {
 			return enrolPage(user, secret.get(), model);
 		}
 		this.events.publishEvent(new TwoFactorEnabledEvent(this, user.getId()));
+		events().of(PowAuthEventType.TWO_FACTOR_ENABLED, user).publish(request);
 		model.addAttribute(PowFlash.INFO, this.messages.enabled(request));
 		return recoveryCodesPage(codes.get(), response, model);
 	}
@@ -156,6 +159,7 @@ public class TwoFactorAccountController extends PowControllerSupport {
 		}
 		if (this.twoFactors.disable(user.getId())) {
 			this.events.publishEvent(new TwoFactorDisabledEvent(this, user.getId(), false));
+			events().of(PowAuthEventType.TWO_FACTOR_DISABLED, user).publish(request);
 		}
 		PowFlash.info(redirectAttributes, this.messages.disabled(request));
 		return redirectTo(routes().path(PATH));

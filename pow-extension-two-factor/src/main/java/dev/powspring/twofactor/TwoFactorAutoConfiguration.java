@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.powspring.autoconfigure.PowAutoConfiguration;
 import dev.powspring.autoconfigure.PowProperties;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.messages.PowMessageBundle;
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.session.PowSessionManager;
@@ -140,10 +141,11 @@ public class TwoFactorAutoConfiguration {
 	@ConditionalOnMissingBean
 	TwoFactorChallenges powTwoFactorChallenges(TwoFactors twoFactors, TwoFactorPendingSignIns pending,
 			PowUsersService users, ObjectProvider<SignInThrottle> signInThrottle, ObjectProvider<PowThrottle> throttle,
-			ApplicationEventPublisher events, TwoFactorProperties properties) {
+			ApplicationEventPublisher events, TwoFactorProperties properties, ObjectProvider<PowAuthEvents> authEvents) {
 		TwoFactorChallenges challenges = new TwoFactorChallenges(twoFactors, pending, users,
 				signInThrottle.getIfAvailable(), events);
 		throttle.ifAvailable((available) -> challenges.setCodeThrottle(available, properties.getCodeAttempts()));
+		authEvents.ifAvailable(challenges::setAuthEvents);
 		return challenges;
 	}
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
+import dev.powspring.event.PowAuthEvents;
 import dev.powspring.throttle.PowLimit;
 import dev.powspring.throttle.PowThrottle;
 import dev.powspring.throttle.SignInThrottle;
@@ -23,6 +26,12 @@ import org.springframework.context.ApplicationEventPublisher;
  * Wrong codes also count in a bucket of their own per user, which a right password does
  * not empty (it empties the account's sign-in failures): someone who knows the password
  * cannot guess codes without limit by signing in again and again.
+ * <p>
+ * A wrong code, and an attempt the throttle refuses, is published as a
+ * {@link PowAuthEventType#SIGN_IN_FAILED} (reason {@code second_factor} or
+ * {@code throttled}) here, for the code page and the API alike, as is a forced enrolment
+ * finished ({@link PowAuthEventType#TWO_FACTOR_ENABLED}); the completed sign-in is
+ * published by whoever makes its session or tokens.
  */
 public class TwoFactorChallenges {
 
@@ -41,6 +50,8 @@ public class TwoFactorChallenges {
 	private PowThrottle throttle;
 
 	private PowLimit codeLimit;
+
+	private PowAuthEvents authEvents;
 
 	/**
 	 * Create an instance.
@@ -71,6 +82,14 @@ public class TwoFactorChallenges {
 	}
 
 	/**
+	 * Publish wrong codes, refused attempts and finished enrolments as auth events.
+	 * @param authEvents the publisher
+	 */
+	public void setAuthEvents(PowAuthEvents authEvents) {
+		this.authEvents = authEvents;
+	}
+
+	/**
 	 * Check a code for a half-session.
 	 * @param request the request
 	 * @param response the response, which may carry the throttle's device cookie
@@ -95,6 +114,7 @@ public class TwoFactorChallenges {
 			Optional<Duration> refused = attempt.flatMap(SignInThrottle.Attempt::refusedFor)
 				.or(() -> codes.flatMap(PowThrottle.Reservation::refusedFor));
 			if (refused.isPresent()) {
+				failed(request, user.get(), found.pending(), PowAuthEvent.THROTTLED);
 				return new Outcome(Status.THROTTLED, user.get(), null, null, refused.get());
 			}
 			List<String> recoveryCodes = null;
@@ -110,6 +130,7 @@ public class TwoFactorChallenges {
 				attempt.ifPresent(SignInThrottle.Attempt::failed);
 				codes.ifPresent(PowThrottle.Reservation::spend);
 				codeSpent = true;
+				failed(request, user.get(), found.pending(), PowAuthEvent.SECOND_FACTOR);
 				boolean ended = this.pending.failedAttempt(found);
 				return new Outcome(ended ? Status.ENDED : Status.WRONG, user.get(), null, null, null);
 			}
@@ -123,6 +144,9 @@ public class TwoFactorChallenges {
 			}
 			if (recoveryCodes != null) {
 				this.events.publishEvent(new TwoFactorEnabledEvent(this, user.get().getId()));
+				if (this.authEvents != null) {
+					this.authEvents.of(PowAuthEventType.TWO_FACTOR_ENABLED, user.get()).publish(request);
+				}
 			}
 			return new Outcome(Status.PASSED, user.get(), verification, recoveryCodes, null);
 		}
@@ -131,6 +155,16 @@ public class TwoFactorChallenges {
 			if (!codeSpent) {
 				codes.ifPresent(PowThrottle.Reservation::giveBack);
 			}
+		}
+	}
+
+	private void failed(HttpServletRequest request, PowUser user, TwoFactorPendingSignIns.Pending pending,
+			String reason) {
+		if (this.authEvents != null) {
+			this.authEvents.of(PowAuthEventType.SIGN_IN_FAILED, user)
+				.detail(PowAuthEvent.METHOD, pending.method())
+				.detail(PowAuthEvent.REASON, reason)
+				.publish(request);
 		}
 	}
 

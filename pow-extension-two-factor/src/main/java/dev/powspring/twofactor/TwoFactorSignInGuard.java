@@ -85,6 +85,18 @@ public class TwoFactorSignInGuard implements PowSignInGuard, Ordered {
 	}
 
 	/**
+	 * Report none of this guard's refusals as a failed sign-in: a code still to give, or
+	 * a setup still to do, is the next step of a sign-in whose first factor was right.
+	 * A wrong code is reported where it is checked.
+	 * @param refusal a reason code this guard gave
+	 * @return {@code null}
+	 */
+	@Override
+	public String failureReason(String refusal) {
+		return null;
+	}
+
+	/**
 	 * Return the method of the sign-in this guard refused during the request.
 	 * @param request the request
 	 * @return the method, or empty

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.powspring.admin.AdminActionEvent;
+import dev.powspring.event.PowAuthEvent;
 import dev.powspring.session.CurrentUser;
 import dev.powspring.test.time.MutableClock;
 import dev.powspring.twofactor.TwoFactorDisabledEvent;
@@ -39,13 +40,15 @@ public class TwoFactorTestApplication {
 	}
 
 	/**
-	 * The application events of two-factor sign-in and the admin console, as published.
+	 * The application events of two-factor sign-in and the admin console, and the auth
+	 * events, as published.
 	 */
 	public static class RecordedEvents {
 
 		private final List<Object> events = new CopyOnWriteArrayList<>();
 
-		@EventListener({ TwoFactorEnabledEvent.class, TwoFactorDisabledEvent.class, AdminActionEvent.class })
+		@EventListener({ TwoFactorEnabledEvent.class, TwoFactorDisabledEvent.class, AdminActionEvent.class,
+				PowAuthEvent.class })
 		void record(Object event) {
 			this.events.add(event);
 		}
