@@ -85,14 +85,15 @@ class PowEndpointTests {
 				.containsEntry("client_address", "127.0.0.1")
 				.containsEntry("browser", "Firefox")
 				.containsEntry("os", "Linux")
-				.containsEntry("method", "password")
+				.containsEntry("method", "registration")
 				.containsKeys("signed_in_at", "last_seen_at");
 		});
 	}
 
 	@Test
-	void unknownUserThenNotFound() throws Exception {
+	void unknownUserThenNotFoundAndNothingToEnd() throws Exception {
 		assertThat(send("GET", "/actuator/pow/nobody@example.com").statusCode()).isEqualTo(404);
+		assertThat(send("DELETE", "/actuator/pow/nobody@example.com").statusCode()).isEqualTo(204);
 	}
 
 	@Test
