@@ -64,7 +64,19 @@ public class PowMailDelivery implements DisposableBean {
 	 * @return whether the mail was queued
 	 */
 	public boolean deliver(PowMail mail) {
-		if (!takeSlot(mail.to())) {
+		return deliver(mail, "");
+	}
+
+	/**
+	 * Queue a mail for sending, unless its recipient has had too many of its kind lately:
+	 * mails of another limit kind, such as notifications of what the user did, keep their
+	 * own count, so they never use up the slots of a link the user asked for.
+	 * @param mail the mail
+	 * @param limitKind names the count the mail is limited by; empty for links
+	 * @return whether the mail was queued
+	 */
+	public boolean deliver(PowMail mail, String limitKind) {
+		if (!takeSlot(limitKind + mail.to())) {
 			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": more than " + this.limit
 					+ " mails to this recipient within " + this.window);
 			tell(mail, Outcome.DROPPED);

@@ -106,7 +106,9 @@ public class PowNotificationMails {
 		variables.put("browser", SessionMetadata.browser(event.userAgent()));
 		variables.put("os", SessionMetadata.os(event.userAgent()));
 		Locale locale = RequestContextUtils.getLocale(request);
-		this.delivery.deliver(this.templates.render(template, address.get(), subject, variables, locale));
+		// Counted apart from link mails, so that a notice never crowds out a reset link.
+		this.delivery.deliver(this.templates.render(template, address.get(), subject, variables, locale),
+				"notification:");
 	}
 
 	private static HttpServletRequest currentRequest() {

@@ -61,6 +61,19 @@ class PowMailDeliveryTests {
 	}
 
 	@Test
+	void deliverOfAnotherLimitKindKeepsItsOwnCount() {
+		PowMailDelivery delivery = synchronousDelivery(this.mailer, 2);
+
+		assertThat(delivery.deliver(mail("jane@example.com"), "notification:")).isTrue();
+		assertThat(delivery.deliver(mail("jane@example.com"), "notification:")).isTrue();
+		assertThat(delivery.deliver(mail("jane@example.com"), "notification:")).isFalse();
+
+		assertThat(delivery.deliver(mail("jane@example.com", "Reset link"))).isTrue();
+		assertThat(delivery.deliver(mail("jane@example.com", "Another link"))).isTrue();
+		assertThat(this.mailer.sent).hasSize(4);
+	}
+
+	@Test
 	void deliverWhenRecipientDiffersOnlyInCaseThenLimitShared() {
 		PowMailDelivery delivery = synchronousDelivery(this.mailer, 2);
 

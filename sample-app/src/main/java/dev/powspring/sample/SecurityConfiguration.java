@@ -12,8 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Spring Security with Pow: the home page and static files are public, everything else
- * needs a signed-in user; Pow's pages stay open and Pow's session is Spring Security's.
+ * Spring Security with Pow: the home page, static files and the health endpoint are public,
+ * the other Actuator endpoints (Pow's among them) are for admins, everything else needs a
+ * signed-in user; Pow's pages stay open and Pow's session is Spring Security's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +40,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated());
 		http.with(PowSecurityConfigurer.pow(), Customizer.withDefaults());
