@@ -95,7 +95,7 @@ class AuditTrailTests {
 			.containsExactly("sign_in_failed", "signed_in", "registered");
 		assertThat(page.text(".pow-activity-list li[data-event=sign_in_failed]")).contains("Sign-in failed",
 				"wrong password", "From 127.0.0.1");
-		assertThat(page.text(".pow-activity-list li[data-event=signed_in]")).contains("Signed in", "a new account",
+		assertThat(page.text(".pow-activity-list li[data-event=signed_in]")).contains("Signed in", "with a new account",
 				"Firefox on Linux");
 	}
 
