@@ -107,12 +107,12 @@ public class ApiRegistrationController extends ApiControllerSupport {
 			sessions().deleteAll(result.user().getId());
 			events().of(PowAuthEventType.PASSWORD_CHANGED, result.user()).publish(request);
 		}
+		else {
+			sessions().refreshUser(result.user());
+		}
 		// With email confirmation the new address waits for its link, and changes nothing yet.
 		if (!emailBefore.equals(users().emailOf(result.user()))) {
 			events().of(PowAuthEventType.EMAIL_CHANGED, result.user()).publish(request);
-		}
-		else {
-			sessions().refreshUser(result.user());
 		}
 		return data(describe(result.user()));
 	}

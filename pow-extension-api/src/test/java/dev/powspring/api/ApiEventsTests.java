@@ -163,6 +163,8 @@ class ApiEventsTests extends ApiTestSupport {
 
 		Answer email = this.app.patchJson("/api/v1/registration",
 				Map.of("email", "jane@example.org", "current_password", "secret1234"), pair.accessToken());
+		assertThat(this.app.get("/api/v1/registration", pair.accessToken()).body())
+			.as("the token's user copy is refreshed").contains("jane@example.org");
 		Answer wrong = this.app.patchJson("/api/v1/registration", Map.of("email", "jane@example.net",
 				"current_password", "not-it"), pair.accessToken());
 		Answer password = this.app.patchJson("/api/v1/registration", Map.of("password", "new-secret-99",
