@@ -1,6 +1,8 @@
 package dev.powspring.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -47,7 +49,8 @@ public record PowAuthEvent(PowAuthEventType type, Long userId, Long actorId, Str
 	public static final String SECOND_FACTOR = "second_factor";
 
 	public PowAuthEvent {
-		details = (details != null) ? Map.copyOf(details) : Map.of();
+		// In the order given, so that the trail and logs read alike on every run.
+		details = (details != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(details)) : Map.of();
 	}
 
 	/**
