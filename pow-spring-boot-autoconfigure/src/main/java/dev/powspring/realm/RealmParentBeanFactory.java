@@ -23,8 +23,8 @@ final class RealmParentBeanFactory {
 	// test support of Pow's own tests, that happen to live under dev.powspring.
 	private static final Set<String> POW_PACKAGES = Set.of("actuate", "admin", "api", "audit", "autoconfigure",
 			"device", "emailconfirmation", "event", "invitation", "jdbc", "magiclink", "mail", "messages", "metrics",
-			"migration", "passkeys", "password", "persistentsession", "realm", "resetpassword", "security", "session",
-			"store", "tenant", "testing", "throttle", "token", "twofactor", "user", "web");
+			"migration", "notification", "passkeys", "password", "persistentsession", "realm", "resetpassword",
+			"security", "session", "store", "tenant", "testing", "throttle", "token", "twofactor", "user", "web");
 
 	// The signer too: one key, configured or random, signs every realm's tokens, each
 	// for its own purpose and cookie.
