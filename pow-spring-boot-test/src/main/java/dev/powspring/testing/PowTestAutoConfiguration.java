@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The test kit's beans: users and signed-in sessions for tests, and {@link WithPowUser}
- * applied to MockMvc.
+ * The test kit's beans: users and signed-in sessions for tests, the auth events published
+ * (see {@link RecordedAuthEvents}), and {@link WithPowUser} applied to MockMvc.
  */
 @AutoConfiguration(after = PowAutoConfiguration.class)
 @ConditionalOnBean(PowUsersService.class)
@@ -33,6 +33,14 @@ public class PowTestAutoConfiguration {
 	@ConditionalOnBean({ PowSessionManager.class, PowCsrf.class })
 	PowTestSessions powTestSessions(PowSessionManager sessions, PowCsrf csrf, PowTestUsers users) {
 		return new PowTestSessions(sessions, csrf, users);
+	}
+
+	// A realm's context runs this afresh and so has a recorder of its own: a realm's
+	// events stay in its context, and each is recorded once, by its realm's recorder.
+	@Bean
+	@ConditionalOnMissingBean
+	RecordedAuthEvents powRecordedAuthEvents() {
+		return new RecordedAuthEvents();
 	}
 
 	/**
