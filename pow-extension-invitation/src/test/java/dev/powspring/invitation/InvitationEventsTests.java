@@ -5,11 +5,11 @@ import java.util.Map;
 import dev.powspring.event.PowAuthEvent;
 import dev.powspring.event.PowAuthEventType;
 import dev.powspring.test.web.Browser;
+import dev.powspring.testing.RecordedAuthEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,17 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * detail: sent, sent again, revoked, and accepted as one event, though accepting also sets
  * the password and confirms the address.
  */
-@Import(AuthEventRecorder.class)
 class InvitationEventsTests extends InvitationTestSupport {
 
+	/** The user agent the tests send, to find in the events. */
+	static final String USER_AGENT = "PowEventsTest/1.0 (X11; Linux x86_64)";
+
 	@Autowired
-	private AuthEventRecorder events;
+	private RecordedAuthEvents events;
 
 	private Long janeId;
 
 	@BeforeEach
 	void forgetEarlierEvents() {
-		this.inviter.header("User-Agent", AuthEventRecorder.USER_AGENT);
+		this.inviter.header("User-Agent", USER_AGENT);
 		this.janeId = idOf("jane@example.com");
 		this.events.clear();
 	}
@@ -38,20 +40,20 @@ class InvitationEventsTests extends InvitationTestSupport {
 		invite(this.inviter, "joe@example.com");
 		Long joeId = idOf("joe@example.com");
 
-		PowAuthEvent sent = this.events.one(PowAuthEventType.INVITATION_SENT, joeId);
+		PowAuthEvent sent = one(PowAuthEventType.INVITATION_SENT, joeId);
 		assertThat(sent.details()).containsExactly(Map.entry("invited_by", this.janeId.toString()));
 		assertThat(this.events.types()).containsExactly(PowAuthEventType.INVITATION_SENT);
 		String path = acceptPath(invitationTo("joe@example.com"));
 		this.events.clear();
 
-		Browser joe = browser().header("User-Agent", AuthEventRecorder.USER_AGENT);
+		Browser joe = browser().header("User-Agent", USER_AGENT);
 		accept(joe, path, "joe@example.com", "secret5678");
 
-		PowAuthEvent accepted = this.events.one(PowAuthEventType.INVITATION_ACCEPTED, joeId);
+		PowAuthEvent accepted = one(PowAuthEventType.INVITATION_ACCEPTED, joeId);
 		assertThat(accepted.details()).containsExactly(Map.entry("invited_by", this.janeId.toString()));
 		assertThat(this.events.types()).as("the acceptance, then the core's sign-in; no confirmation, no password event")
 			.containsExactly(PowAuthEventType.INVITATION_ACCEPTED, PowAuthEventType.SIGNED_IN);
-		this.events.assertNoDetailHolds(path.split("/")[2], "secret5678");
+		this.events.assertNoneHolds("://", path.split("/")[2], "secret5678");
 	}
 
 	@Test
@@ -61,11 +63,11 @@ class InvitationEventsTests extends InvitationTestSupport {
 		String path = acceptPath(invitationTo("joe@example.com"));
 		this.events.clear();
 
-		accept(browser().header("User-Agent", AuthEventRecorder.USER_AGENT), path, "joe.private@example.com",
+		accept(browser().header("User-Agent", USER_AGENT), path, "joe.private@example.com",
 				"secret5678");
 
-		this.events.one(PowAuthEventType.INVITATION_ACCEPTED, joeId);
-		assertThat(this.events.one(PowAuthEventType.SIGN_IN_FAILED, joeId).detail(PowAuthEvent.REASON))
+		one(PowAuthEventType.INVITATION_ACCEPTED, joeId);
+		assertThat(one(PowAuthEventType.SIGN_IN_FAILED, joeId).detail(PowAuthEvent.REASON))
 			.isEqualTo(PowAuthEvent.UNCONFIRMED);
 		assertThat(this.events.types()).doesNotContain(PowAuthEventType.EMAIL_CONFIRMED, PowAuthEventType.SIGNED_IN);
 	}
@@ -80,14 +82,14 @@ class InvitationEventsTests extends InvitationTestSupport {
 		this.inviter.submit(this.inviter.get("/invitations/new"), "[data-test=pending] form:nth-of-type(1)", Map.of());
 		invitationTo("joe@example.com");
 
-		PowAuthEvent resent = this.events.one(PowAuthEventType.INVITATION_SENT, joeId);
+		PowAuthEvent resent = one(PowAuthEventType.INVITATION_SENT, joeId);
 		assertThat(resent.details()).containsOnly(Map.entry("invited_by", this.janeId.toString()),
 				Map.entry("resend", "true"));
 		this.events.clear();
 
 		this.inviter.submit(this.inviter.get("/invitations/new"), "[data-test=pending] form:nth-of-type(2)", Map.of());
 
-		PowAuthEvent revoked = this.events.one(PowAuthEventType.INVITATION_REVOKED, joeId);
+		PowAuthEvent revoked = one(PowAuthEventType.INVITATION_REVOKED, joeId);
 		assertThat(revoked.details()).containsExactly(Map.entry("invited_by", this.janeId.toString()));
 		assertThat(this.events.types()).containsExactly(PowAuthEventType.INVITATION_REVOKED);
 	}
@@ -104,6 +106,18 @@ class InvitationEventsTests extends InvitationTestSupport {
 
 	private Long idOf(String email) {
 		return this.users.getByUserId(email).orElseThrow().getId();
+	}
+
+	/**
+	 * Return the one event of the type, checked to be about the user, by no admin, from the
+	 * test's loopback client and user agent.
+	 */
+	private PowAuthEvent one(PowAuthEventType type, Long userId) {
+		PowAuthEvent event = this.events.single(type);
+		assertThat(event).extracting(PowAuthEvent::userId, PowAuthEvent::actorId, PowAuthEvent::realm,
+				PowAuthEvent::clientAddress, PowAuthEvent::userAgent)
+			.containsExactly(userId, null, "default", "127.0.0.1", USER_AGENT);
+		return event;
 	}
 
 }
