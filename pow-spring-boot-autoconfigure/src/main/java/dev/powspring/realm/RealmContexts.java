@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import dev.powspring.event.PowAuthEvent;
 import dev.powspring.mail.mailbox.MailboxController;
 import dev.powspring.user.UserIdField;
 import dev.powspring.user.defaults.email.DefaultEmailUser;
@@ -14,7 +15,10 @@ import jakarta.servlet.ServletContext;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.AbstractMessageSource;
@@ -62,6 +66,13 @@ final class RealmContexts {
 		context.registerBean(HANDLER_MAPPING_BEAN_NAME, RequestMappingHandlerMapping.class,
 				() -> handlerMapping(realm));
 		context.registerBean(RealmAutoConfigurations.class);
+		// The realm's auth events reach the application's listeners too, as in a child
+		// context; Pow's own listeners there act on their own realm's events only.
+		context.addApplicationListener((ApplicationListener<ApplicationEvent>) (event) -> {
+			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof PowAuthEvent auth) {
+				application.publishEvent(auth);
+			}
+		});
 		customizers.forEach((customizer) -> customizer.customize(realm, context));
 		return context;
 	}

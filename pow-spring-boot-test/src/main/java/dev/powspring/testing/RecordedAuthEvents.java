@@ -13,9 +13,10 @@ import org.springframework.context.event.EventListener;
  * assert which {@link PowAuthEvent}s their flows publish. The test kit registers it as a
  * listener; autowire it, {@link #clear()} it before each test, run a flow, then read
  * {@link #single(PowAuthEventType)} or {@link #drain()}. It records from whichever thread
- * serves the request, so it works with MockMvc and with a real server alike. A realm's
- * events stay in the realm's context and are recorded by its own recorder:
- * {@code realms.getBean("staff", RecordedAuthEvents.class)}.
+ * serves the request, so it works with MockMvc and with a real server alike. The
+ * application's recorder hears every realm's events too, each with its realm; a realm's
+ * own recorder, {@code realms.getBean("staff", RecordedAuthEvents.class)}, hears that
+ * realm's only.
  */
 public class RecordedAuthEvents {
 
