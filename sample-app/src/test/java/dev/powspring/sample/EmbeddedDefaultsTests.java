@@ -1,9 +1,16 @@
 package dev.powspring.sample;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
 import dev.powspring.admin.AdminUserActions;
 import dev.powspring.admin.AdminUserDirectory;
 import dev.powspring.admin.AdminUserPage;
 import dev.powspring.admin.AdminUserQuery;
+import dev.powspring.audit.PowAuditTrail;
+import dev.powspring.event.PowAuthEvent;
+import dev.powspring.event.PowAuthEventType;
 import dev.powspring.user.PowUser;
 import dev.powspring.user.PowUsersService;
 import dev.powspring.user.UserParams;
@@ -35,12 +42,31 @@ class EmbeddedDefaultsTests {
 	@Autowired
 	private AdminUserActions actions;
 
+	@Autowired
+	private PowAuditTrail auditTrail;
+
 	@Test
 	void homePageServedOnH2WithPowsUsersTableMigrated() {
 		assertThat(this.mvc.get().uri("/")).hasStatusOk().bodyText().contains("Pow notes");
 		assertThat(this.users.create(new UserParams("jane@example.com", "secret1234", "secret1234")).succeeded())
 			.isTrue();
 		assertThat(this.users.getByUserId("jane@example.com")).isPresent();
+	}
+
+	@Test
+	void auditTrailKeepsReadsAndPrunesOnH2() {
+		Instant longAgo = Instant.now().minus(Duration.ofDays(91));
+		this.auditTrail.record(new PowAuthEvent(PowAuthEventType.SIGNED_IN, 4242L, null, "default", "127.0.0.1",
+				"H2Test/1.0", longAgo, Map.of(PowAuthEvent.METHOD, "password")));
+		this.auditTrail.record(new PowAuthEvent(PowAuthEventType.SIGNED_OUT, 4242L, null, "default", "127.0.0.1",
+				"H2Test/1.0", Instant.now(), Map.of()));
+
+		assertThat(this.auditTrail.recent(4242L, 10)).extracting(PowAuthEvent::type)
+			.containsExactly(PowAuthEventType.SIGNED_OUT, PowAuthEventType.SIGNED_IN);
+		assertThat(this.auditTrail.recent(4242L, 10).get(1).detail(PowAuthEvent.METHOD)).isEqualTo("password");
+		assertThat(this.auditTrail.pruneBatch()).isEqualTo(1);
+		assertThat(this.auditTrail.recent(4242L, 10)).extracting(PowAuthEvent::type)
+			.containsExactly(PowAuthEventType.SIGNED_OUT);
 	}
 
 	@Test
