@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sample application's jar running in a JVM of its own, as in production, so that the
- * load generator and the benchmark's own code never share its heap or JIT.
+ * An application's executable jar (the sample application's, or one of the peer
+ * comparison's) running in a JVM of its own, as in production, so that the load generator
+ * and the benchmark's own code never share its heap or JIT.
  */
-final class SampleAppProcess implements AutoCloseable {
+final class AppProcess implements AutoCloseable {
 
 	/** JVM options of every run, so that the stores are compared on equal terms. */
 	static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
@@ -29,20 +30,23 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private final List<String> command;
 
-	private SampleAppProcess(Process process, int port, List<String> command) {
+	private final Path jar;
+
+	private AppProcess(Process process, int port, List<String> command, Path jar) {
 		this.process = process;
 		this.port = port;
 		this.command = command;
+		this.jar = jar;
 	}
 
 	/**
 	 * Start the jar with the given properties and wait until it answers.
-	 * @param jar the sample application's executable jar
+	 * @param jar the application's executable jar
 	 * @param properties Spring properties passed as command-line arguments
 	 * @param log where the application's output goes
 	 * @return the running application
 	 */
-	static SampleAppProcess start(Path jar, Map<String, String> properties, Path log)
+	static AppProcess start(Path jar, Map<String, String> properties, Path log)
 			throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
@@ -55,7 +59,7 @@ final class SampleAppProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		SampleAppProcess app = new SampleAppProcess(process, port, command);
+		AppProcess app = new AppProcess(process, port, command, jar);
 		try {
 			app.awaitReady(Duration.ofMinutes(2));
 		}
@@ -76,12 +80,17 @@ final class SampleAppProcess implements AutoCloseable {
 
 	/**
 	 * Return the command line that started the application, without the machine-specific
-	 * paths of the JVM and the jar.
+	 * paths of the JVM and the jar: the jar as seen from the working directory, the
+	 * repository's root when {@code run.sh} runs.
 	 * @return the command line
 	 */
 	String commandLine() {
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		Path absoluteJar = this.jar.toAbsolutePath().normalize();
+		Path shownJar = absoluteJar.startsWith(workingDirectory) ? workingDirectory.relativize(absoluteJar)
+				: this.jar.getFileName();
 		return "java " + String.join(" ", this.command.subList(1, this.command.size()))
-			.replace(this.command.get(JVM_OPTIONS.size() + 2), "sample-app/target/sample-app.jar");
+			.replace(this.command.get(JVM_OPTIONS.size() + 2), shownJar.toString());
 	}
 
 	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -90,7 +99,7 @@ final class SampleAppProcess implements AutoCloseable {
 		HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build();
 		while (true) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The sample application exited with " + this.process.exitValue());
+				throw new IllegalStateException(this.jar.getFileName() + " exited with " + this.process.exitValue());
 			}
 			try {
 				if (http.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -101,7 +110,7 @@ final class SampleAppProcess implements AutoCloseable {
 				// Not listening yet.
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("The sample application did not answer within " + timeout);
+				throw new IllegalStateException(this.jar.getFileName() + " did not answer within " + timeout);
 			}
 			// Polls the port while the JVM starts; a benchmark harness, not a test.
 			this.process.waitFor(200, TimeUnit.MILLISECONDS);
