@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates benchmarks/RESULTS.md from one run: JMH micro-benchmarks, wrk load on the
-# sample application, sign-in timing and heap per session. Needs the tests' PostgreSQL
-# and Redis (see the main README) and wrk (installed from Debian's packages when missing).
-# Takes about 35 minutes; run it on an otherwise idle machine.
+# sample application, Pow against Spring Security with Spring Session, sign-in timing and
+# heap per session. Needs the tests' PostgreSQL and Redis (see the main README) and wrk
+# (installed from Debian's packages when missing). Takes about 60 minutes; run it on an
+# otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,10 +23,11 @@ run() {
   eval "$1"
 }
 
-run './mvnw -B -q -Pbenchmarks -pl sample-app,benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath'
+run './mvnw -B -q -Pbenchmarks -pl sample-app,benchmarks/peer-spring-session,benchmarks/peer-pow,benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath'
 run 'cp="benchmarks/target/classes:$(cat benchmarks/target/classpath)"'
 run 'java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 5 -r 2s -rf json -rff '"$out"'/jmh.json "dev.powspring.benchmarks.(PasswordVerify|Authenticate|ReloadUser|Store|SessionResolution|AdminUserList|TenantSessionResolution)Benchmark" > '"$out"'/jmh.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.LoadBenchmark sample-app/target/sample-app.jar 8 3 '"$out"' > '"$out"'/load.log'
+run 'java -cp "$cp" dev.powspring.benchmarks.PeerComparisonBenchmark benchmarks/peer-spring-session/target/peer-spring-session.jar benchmarks/peer-pow/target/peer-pow.jar 8 3 '"$out"' > '"$out"'/peer.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.SignInTimingBenchmark 300 '"$out"'/sign-in.md > '"$out"'/sign-in.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > '"$out"'/heap.md'
 

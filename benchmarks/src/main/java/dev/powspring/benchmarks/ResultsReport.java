@@ -48,11 +48,14 @@ public final class ResultsReport {
 		out.append("Each target is a ratio of two figures measured in this run.\n\n");
 		out.append("| Target | Wanted | Measured | |\n|---|---|---|---|\n");
 		out.append(Files.readString(results.resolve("load-targets.md")));
+		out.append(Files.readString(results.resolve("peer-targets.md")));
 		report.resolutionTarget(out, 1000);
 		report.resolutionTarget(out, 10000);
 		out.append(heapTarget(heap));
 		out.append("\nWhere a target is missed, [Findings](#findings) says why, from a profile.\n\n");
 		out.append("## Load on the sample application\n\n").append(Files.readString(results.resolve("load.md")));
+		out.append("\n## Against Spring Security and Spring Session\n\n")
+			.append(Files.readString(results.resolve("peer.md")));
 		out.append("\n## Sign-in timing\n\n").append(Files.readString(results.resolve("sign-in.md")));
 		out.append("\n## Memory\n\n| Measure | Result |\n|---|---|\n").append(heap);
 		out.append("\n## JMH\n\n");
