@@ -28,6 +28,7 @@ run 'cp="benchmarks/target/classes:$(cat benchmarks/target/classpath)"'
 run 'java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 2 -w 2s -i 5 -r 2s -rf json -rff '"$out"'/jmh.json "dev.powspring.benchmarks.(PasswordVerify|Authenticate|ReloadUser|Store|SessionResolution|AdminUserList|TenantSessionResolution)Benchmark" > '"$out"'/jmh.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.LoadBenchmark sample-app/target/sample-app.jar 8 3 '"$out"' > '"$out"'/load.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.PeerComparisonBenchmark benchmarks/peer-spring-session/target/peer-spring-session.jar benchmarks/peer-pow/target/peer-pow.jar 8 3 '"$out"' > '"$out"'/peer.log'
+run 'java -cp "$cp" dev.powspring.benchmarks.RevocationPropagationBenchmark 1000 '"$out"'/revocation.md > '"$out"'/revocation.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.SignInTimingBenchmark 300 '"$out"'/sign-in.md > '"$out"'/sign-in.log'
 run 'java -cp "$cp" dev.powspring.benchmarks.HeapPerSessionBenchmark 200000 > '"$out"'/heap.md'
 

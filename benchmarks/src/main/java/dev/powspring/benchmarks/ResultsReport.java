@@ -49,6 +49,7 @@ public final class ResultsReport {
 		out.append("| Target | Wanted | Measured | |\n|---|---|---|---|\n");
 		out.append(Files.readString(results.resolve("load-targets.md")));
 		out.append(Files.readString(results.resolve("peer-targets.md")));
+		out.append(Files.readString(results.resolve("revocation-targets.md")));
 		report.resolutionTarget(out, 1000);
 		report.resolutionTarget(out, 10000);
 		out.append(heapTarget(heap));
@@ -56,6 +57,11 @@ public final class ResultsReport {
 		out.append("## Load on the sample application\n\n").append(Files.readString(results.resolve("load.md")));
 		out.append("\n## Against Spring Security and Spring Session\n\n")
 			.append(Files.readString(results.resolve("peer.md")));
+		out.append("\n## Revocation across nodes\n\n")
+			.append("Two nodes in one JVM, each with its own near cache and invalidation channel on this machine's ")
+			.append("PostgreSQL or Redis: node A has a session in its near cache, node B deletes it; the time from ")
+			.append("the start of B's delete until A has dropped its copy.\n\n")
+			.append(Files.readString(results.resolve("revocation.md")));
 		out.append("\n## Sign-in timing\n\n").append(Files.readString(results.resolve("sign-in.md")));
 		out.append("\n## Memory\n\n| Measure | Result |\n|---|---|\n").append(heap);
 		out.append("\n## JMH\n\n");

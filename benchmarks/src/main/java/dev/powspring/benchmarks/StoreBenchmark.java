@@ -8,7 +8,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import dev.powspring.migration.PowMigrations;
+import dev.powspring.nearcache.NearCachedPowStore;
+import dev.powspring.nearcache.PostgresNearCacheChannel;
+import dev.powspring.nearcache.PowNearCache;
+import dev.powspring.nearcache.PowNearCacheChannel;
+import dev.powspring.nearcache.RedisNearCacheChannel;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionRecord;
 import dev.powspring.store.InMemoryPowStore;
@@ -48,8 +55,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class StoreBenchmark {
 
-	@Param({ "memory", "jdbc", "redis" })
+	@Param({ "memory", "jdbc", "redis", "jdbc-near-cache", "redis-near-cache" })
 	public String backend;
+
+	private PowNearCache nearCache;
 
 	private LinkedReadPowStore store;
 
@@ -57,6 +66,10 @@ public class StoreBenchmark {
 	private Supplier<Object> emptyRoundTrip;
 
 	private TestSchema schema;
+
+	private JdbcClient jdbc;
+
+	private DataSource listenDataSource;
 
 	private final SessionRecord record = new SessionRecord(1L, "fingerprint", Clock.systemUTC().instant(), null,
 			Map.of(), null);
@@ -66,7 +79,7 @@ public class StoreBenchmark {
 	@Setup
 	public void connect() {
 		Clock clock = Clock.systemUTC();
-		this.store = switch (this.backend) {
+		this.store = switch (this.backend.replace("-near-cache", "")) {
 			case "memory" -> {
 				this.emptyRoundTrip = () -> null;
 				yield new InMemoryPowStore(clock);
@@ -81,6 +94,9 @@ public class StoreBenchmark {
 			}
 			default -> throw new IllegalArgumentException(this.backend);
 		};
+		if (this.backend.endsWith("-near-cache")) {
+			this.store = nearCached(this.store, clock);
+		}
 		this.store.put("credentials", this.key, this.record, Duration.ofMinutes(30));
 		DefaultEmailUser user = new DefaultEmailUser();
 		ReflectionTestUtils.setField(user, "id", 1L);
@@ -99,12 +115,36 @@ public class StoreBenchmark {
 		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(this.schema.jdbcUrl(),
 				(String) properties.get("spring.datasource.username"),
 				(String) properties.get("spring.datasource.password"), true));
+		this.jdbc = jdbc;
+		this.listenDataSource = dataSource;
 		this.emptyRoundTrip = () -> jdbc.sql("SELECT 1").query(Integer.class).single();
 		return new JdbcPowStore(jdbc, new JsonValueCodec(), clock);
 	}
 
+	// The store behind a node's near cache, its channel on the same backend.
+	private LinkedReadPowStore nearCached(LinkedReadPowStore backendStore, Clock clock) {
+		PowNearCacheChannel channel = (backendStore instanceof RedisPowStore redis)
+				? new RedisNearCacheChannel(new StringRedisTemplate(RedisTestServer.get().connectionFactory()),
+						"pow-bench-near-cache-" + this.key, Duration.ofMillis(250))
+				: new PostgresNearCacheChannel(this.listenDataSource, this.jdbc, Duration.ofMillis(250));
+		this.nearCache = new PowNearCache(channel, clock, new PowNearCache.Settings(Duration.ofSeconds(1), 100_000,
+				64L << 20), (value) -> 64);
+		this.nearCache.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!this.nearCache.usable()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Near cache channel did not connect");
+			}
+			Thread.onSpinWait();
+		}
+		return NearCachedPowStore.of(backendStore, this.nearCache);
+	}
+
 	@TearDown
 	public void dropSchema() {
+		if (this.nearCache != null) {
+			this.nearCache.stop();
+		}
 		if (this.schema != null) {
 			this.schema.close();
 		}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.powspring.device.PowDevice;
 import dev.powspring.device.PowDevices;
+import dev.powspring.nearcache.NearCachedPowStore;
 import dev.powspring.session.PowSessionManager;
 import dev.powspring.session.SessionMetadata;
 import dev.powspring.store.LiveCountingPowStore;
@@ -163,8 +164,10 @@ public class PowEndpoint {
 	}
 
 	private String storeType() {
-		String className = this.store.getClass().getName();
-		return STORE_TYPES.getOrDefault(className, className);
+		PowStore backend = (this.store instanceof NearCachedPowStore cached) ? cached.backend() : this.store;
+		String className = backend.getClass().getName();
+		String type = STORE_TYPES.getOrDefault(className, className);
+		return (backend != this.store) ? type + " with near cache" : type;
 	}
 
 }

@@ -35,7 +35,8 @@ import org.springframework.core.env.Environment;
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PowProperties.class)
 @Import({ PowAutoConfiguration.UserEntity.class, PowPasswordConfiguration.class, PowMigrationConfiguration.class,
-		PowUsersConfiguration.class, PowStoreConfiguration.class, PowSessionConfiguration.class,
+		PowUsersConfiguration.class, PowStoreConfiguration.class, PowNearCacheConfiguration.class,
+		PowSessionConfiguration.class,
 		PowThrottleConfiguration.class, PowEventsConfiguration.class,
 		PowMailConfiguration.class,
 		PowWebConfiguration.class, PowRealmsConfiguration.class, PowTenancyConfiguration.class })

@@ -14,6 +14,7 @@ import dev.powspring.web.PowCookie;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Pow.
@@ -1014,6 +1015,8 @@ public class PowProperties {
 		 */
 		private String redisKeyPrefix = "pow:";
 
+		private final NearCache nearCache = new NearCache();
+
 		public String getRedisKeyPrefix() {
 			return this.redisKeyPrefix;
 		}
@@ -1044,6 +1047,73 @@ public class PowProperties {
 
 		public void setSweepInterval(Duration sweepInterval) {
 			this.sweepInterval = sweepInterval;
+		}
+
+		public NearCache getNearCache() {
+			return this.nearCache;
+		}
+
+	}
+
+	/**
+	 * A near cache on each node in front of the jdbc or redis store.
+	 */
+	public static class NearCache {
+
+		/**
+		 * Whether each node keeps the sessions and user copies it read lately in memory,
+		 * dropped on every node when any node changes them (PostgreSQL LISTEN/NOTIFY for
+		 * the jdbc store, Redis pub/sub for the redis store). Has no effect on the memory
+		 * store.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Longest a cached entry is trusted, however quiet the invalidation channel: the
+		 * bound on how long a lost message can leave a change unseen.
+		 */
+		private Duration maxStaleness = Duration.ofSeconds(1);
+
+		/**
+		 * Most entries one node keeps.
+		 */
+		private long maxEntries = 100_000;
+
+		/**
+		 * Most memory one node's entries take, as estimated from their size.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(64);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxStaleness() {
+			return this.maxStaleness;
+		}
+
+		public void setMaxStaleness(Duration maxStaleness) {
+			this.maxStaleness = maxStaleness;
+		}
+
+		public long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

@@ -91,7 +91,7 @@ public class InMemoryPowStore implements LinkedReadPowStore, CountingPowStore, E
 		}
 		Optional<B> linked = (entry.principal() != null) ? get(linkNamespace, entry.principal(), linkType)
 				: Optional.empty();
-		return Optional.of(new Linked<>(type.cast(entry.value()), linked));
+		return Optional.of(new Linked<>(type.cast(entry.value()), linked, entry.principal()));
 	}
 
 	@Override

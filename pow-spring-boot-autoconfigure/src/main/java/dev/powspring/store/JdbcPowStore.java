@@ -128,7 +128,7 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 			throw new IllegalArgumentException("type and linkType must not be null");
 		}
 		Optional<Row> row = access(() -> this.jdbc
-			.sql("SELECT entry.value_type, entry.value_json, linked.value_type AS linked_type, "
+			.sql("SELECT entry.value_type, entry.value_json, entry.principal, linked.value_type AS linked_type, "
 					+ "linked.value_json AS linked_json FROM pow_store entry LEFT JOIN pow_store linked "
 					+ "ON linked.namespace = :linkNamespace AND linked.store_key = entry.principal "
 					+ "AND linked.expires_at > :now "
@@ -138,16 +138,16 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 			.param("key", key)
 			.param("now", now())
 			.query((result, number) -> new Row(result.getString("value_type"), result.getString("value_json"),
-					result.getString("linked_type"), result.getString("linked_json")))
+					result.getString("principal"), result.getString("linked_type"), result.getString("linked_json")))
 			.optional());
 		return row.flatMap((found) -> this.codec.decode(found.type(), found.json(), type).map((value) -> {
 			Optional<B> linked = (found.linkedType() != null)
 					? this.codec.decode(found.linkedType(), found.linkedJson(), linkType) : Optional.empty();
-			return new Linked<>(value, linked);
+			return new Linked<>(value, linked, found.principal());
 		}));
 	}
 
-	private record Row(String type, String json, String linkedType, String linkedJson) {
+	private record Row(String type, String json, String principal, String linkedType, String linkedJson) {
 	}
 
 	@Override

@@ -19,7 +19,7 @@ public interface LinkedReadPowStore extends PrincipalIndexedPowStore {
 	 * @param linkNamespace the namespace of the entry keyed by the principal
 	 * @param linkType the linked entry's type
 	 * @return the entry with the linked one (empty when it, or the entry's principal, is
-	 * missing), or empty when the entry itself is missing
+	 * missing) and the entry's principal, or empty when the entry itself is missing
 	 */
 	<A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type, String linkNamespace,
 			Class<B> linkType);
@@ -31,8 +31,10 @@ public interface LinkedReadPowStore extends PrincipalIndexedPowStore {
 	 * @param <B> the linked entry's type
 	 * @param value the entry
 	 * @param linked the linked entry, or empty
+	 * @param principal the entry's principal, the linked entry's key; {@code null} when
+	 * the entry has none
 	 */
-	record Linked<A, B>(A value, Optional<B> linked) {
+	record Linked<A, B>(A value, Optional<B> linked, String principal) {
 
 	}
 

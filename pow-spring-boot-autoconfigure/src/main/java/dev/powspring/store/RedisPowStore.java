@@ -158,17 +158,17 @@ public class RedisPowStore implements LinkedReadPowStore, CountingPowStore {
 
 	// KEYS[1] the entry; ARGV[1] now, ARGV[2] the linked entry's key prefix. Returns {}
 	// when the entry is missing or expired, else its type and JSON and the type, JSON and
-	// expiry of the entry its principal names ('' when missing). The principal becomes an
-	// entry key as member() makes one.
+	// expiry of the entry its principal names ('' when missing), and the principal itself
+	// ('' when none). The principal becomes an entry key as member() makes one.
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static final RedisScript<List<String>> GET_LINKED = (RedisScript) RedisScript.of("""
 			local a = redis.call('HMGET', KEYS[1], 't', 'v', 'e', 'p')
 			if not a[1] or not a[2] or not a[3] or tonumber(a[3]) <= tonumber(ARGV[1]) then return {} end
-			if not a[4] then return {a[1], a[2], '', '', ''} end
+			if not a[4] then return {a[1], a[2], '', '', '', ''} end
 			local link = a[4]
 			if string.sub(link, 1, 10) == 'principal:' or string.sub(link, 1, 1) == '~' then link = '~' .. link end
 			local b = redis.call('HMGET', ARGV[2] .. link, 't', 'v', 'e')
-			return {a[1], a[2], b[1] or '', b[2] or '', b[3] or ''}
+			return {a[1], a[2], b[1] or '', b[2] or '', b[3] or '', a[4]}
 			""", List.class);
 
 	private final StringRedisTemplate redis;
@@ -258,12 +258,13 @@ public class RedisPowStore implements LinkedReadPowStore, CountingPowStore {
 		requireNonNull(linkType, "linkType");
 		List<String> fields = access(() -> this.redis.execute(GET_LINKED, List.of(entryKey(namespace, member(key))),
 				now(), entryKey(linkNamespace, "")));
-		if (fields == null || fields.size() < 5) {
+		if (fields == null || fields.size() < 6) {
 			return Optional.empty();
 		}
+		String principal = fields.get(5).isEmpty() ? null : fields.get(5);
 		Optional<B> linked = (fields.get(3).isEmpty() || !isLive(fields.get(4))) ? Optional.empty()
 				: this.codec.decode(fields.get(2), fields.get(3), linkType);
-		return this.codec.decode(fields.get(0), fields.get(1), type).map((value) -> new Linked<>(value, linked));
+		return this.codec.decode(fields.get(0), fields.get(1), type).map((value) -> new Linked<>(value, linked, principal));
 	}
 
 	@Override

@@ -94,7 +94,9 @@ public class TenantScopedPowStore implements LinkedReadPowStore, CountingPowStor
 	@Override
 	public <A, B> Optional<Linked<A, B>> getLinked(String namespace, String key, Class<A> type,
 			String linkNamespace, Class<B> linkType) {
-		return this.store.getLinked(namespace, scoped(key), type, linkNamespace, linkType);
+		return this.store.getLinked(namespace, scoped(key), type, linkNamespace, linkType)
+			.map((found) -> new Linked<>(found.value(), found.linked(),
+					(found.principal() != null) ? unscoped(found.principal()) : null));
 	}
 
 	@Override

@@ -2,7 +2,9 @@ package dev.powspring.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.concurrent.CountDownLatch;
@@ -507,7 +509,7 @@ public abstract class AbstractPowStoreContractTests {
 		store.put(OTHER_NAMESPACE, "8", "user 8", TTL);
 
 		assertThat(store.getLinked(NAMESPACE, "session", String.class, OTHER_NAMESPACE, String.class))
-			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("user 7")));
+			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("user 7"), "7"));
 	}
 
 	@ParameterizedTest
@@ -518,7 +520,7 @@ public abstract class AbstractPowStoreContractTests {
 		store.put(OTHER_NAMESPACE, principal, "the user", TTL);
 
 		assertThat(store.getLinked(NAMESPACE, "session", String.class, OTHER_NAMESPACE, String.class))
-			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("the user")));
+			.hasValue(new LinkedReadPowStore.Linked<>("the session", Optional.of("the user"), principal));
 	}
 
 	@Test
@@ -532,10 +534,15 @@ public abstract class AbstractPowStoreContractTests {
 		store.put(OTHER_NAMESPACE, "9", 9L, Duration.ofHours(1));
 		this.clock.advance(Duration.ofMinutes(2));
 
-		for (String key : List.of("expired", "missing", "other-type", "unindexed")) {
-			assertThat(store.getLinked(NAMESPACE, key, String.class, OTHER_NAMESPACE, String.class)).as(key)
-				.hasValue(new LinkedReadPowStore.Linked<>("session", Optional.empty()));
-		}
+		Map<String, String> principals = new HashMap<>();
+		principals.put("expired", "7");
+		principals.put("missing", "8");
+		principals.put("other-type", "9");
+		principals.put("unindexed", null);
+		principals.forEach((key, principal) -> assertThat(
+				store.getLinked(NAMESPACE, key, String.class, OTHER_NAMESPACE, String.class))
+			.as(key)
+			.hasValue(new LinkedReadPowStore.Linked<>("session", Optional.empty(), principal)));
 	}
 
 	@Test

@@ -33,6 +33,14 @@ abstract class AbstractStoreNodesTests {
 	}
 
 	/**
+	 * Return this test's schema.
+	 * @return the schema
+	 */
+	public TestSchema schema() {
+		return this.schema;
+	}
+
+	/**
 	 * Return where the backend listens.
 	 * @return host and port
 	 */
@@ -101,7 +109,7 @@ abstract class AbstractStoreNodesTests {
 		}
 	}
 
-	private static void register(Browser browser) {
+	static void register(Browser browser) {
 		Browser.Page answer = browser.submit(browser.get("/registration/new"), "form.pow-form",
 				Map.of("userId", "jane@example.com", "password", "secret1234", "passwordConfirmation", "secret1234"));
 		assertThat(answer.status()).isEqualTo(302);

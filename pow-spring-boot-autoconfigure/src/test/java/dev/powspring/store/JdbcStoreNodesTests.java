@@ -16,10 +16,17 @@ class JdbcStoreNodesTests extends AbstractStoreNodesTests {
 		return Map.entry(uri.getHost(), uri.getPort());
 	}
 
+	/**
+	 * Return the schema's JDBC URL with another host and port, where a proxy may listen.
+	 */
+	String jdbcUrl(TestSchema schema, String host, int port) {
+		Map.Entry<String, Integer> real = backend(schema);
+		return schema.jdbcUrl().replace("//" + real.getKey() + ":" + real.getValue() + "/", "//" + host + ":" + port + "/");
+	}
+
 	@Override
 	protected String[] properties(TestSchema schema, String host, int port) {
-		Map.Entry<String, Integer> real = backend(schema);
-		String url = schema.jdbcUrl().replace("//" + real.getKey() + ":" + real.getValue() + "/", "//" + host + ":" + port + "/");
+		String url = jdbcUrl(schema, host, port);
 		Map<String, Object> datasource = schema.datasourceProperties();
 		return new String[] { "spring.datasource.url=" + url,
 				"spring.datasource.username=" + datasource.get("spring.datasource.username"),

@@ -13,6 +13,10 @@ class RedisStoreNodesTests extends AbstractStoreNodesTests {
 
 	private final String keyPrefix = "pow-nodes-" + UUID.randomUUID() + ":";
 
+	String keyPrefix() {
+		return this.keyPrefix;
+	}
+
 	@Override
 	protected Map.Entry<String, Integer> backend(TestSchema schema) {
 		RedisTestServer redis = RedisTestServer.get();

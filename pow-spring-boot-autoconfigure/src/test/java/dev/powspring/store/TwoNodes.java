@@ -6,6 +6,7 @@ import dev.powspring.test.time.MutableClock;
 import dev.powspring.testapp.web.WebTestApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,19 +19,35 @@ final class TwoNodes implements AutoCloseable {
 
 	private final String[] properties;
 
+	private final ApplicationContextInitializer<ConfigurableApplicationContext> initializerOfA;
+
 	private ConfigurableApplicationContext a;
 
 	private ConfigurableApplicationContext b;
 
 	TwoNodes(String... properties) {
-		this.properties = properties;
-		this.a = start();
-		this.b = start();
+		this((context) -> {
+		}, properties);
 	}
 
-	private ConfigurableApplicationContext start() {
+	/**
+	 * Start two nodes, node A with some beans of its own.
+	 * @param initializerOfA prepares node A's context, for example registering a bean
+	 * @param properties the properties of both nodes
+	 */
+	TwoNodes(ApplicationContextInitializer<ConfigurableApplicationContext> initializerOfA, String... properties) {
+		this.properties = properties;
+		this.initializerOfA = initializerOfA;
+		this.a = start(initializerOfA);
+		this.b = start((context) -> {
+		});
+	}
+
+	private ConfigurableApplicationContext start(
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		return new SpringApplicationBuilder(WebTestApplication.class).properties(this.properties)
 			.properties("server.port=0", SECRET)
+			.initializers(initializer)
 			.run();
 	}
 
@@ -47,7 +64,7 @@ final class TwoNodes implements AutoCloseable {
 	 */
 	void restartA() {
 		this.a.close();
-		this.a = start();
+		this.a = start(this.initializerOfA);
 	}
 
 	void advance(Duration duration) {
@@ -57,6 +74,10 @@ final class TwoNodes implements AutoCloseable {
 
 	ConfigurableApplicationContext a() {
 		return this.a;
+	}
+
+	ConfigurableApplicationContext b() {
+		return this.b;
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
