@@ -4,8 +4,10 @@ import dev.powspring.event.PowAuthEvents;
 import dev.powspring.mail.PowMailDelivery;
 import dev.powspring.metrics.PowAuthEventMeters;
 import dev.powspring.metrics.PowMailMeters;
+import dev.powspring.metrics.PowNearCacheMeters;
 import dev.powspring.metrics.PowSessionGauge;
 import dev.powspring.metrics.PowThrottleMeters;
+import dev.powspring.nearcache.PowNearCache;
 import dev.powspring.store.PowStore;
 import dev.powspring.throttle.PowThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +64,13 @@ public class PowMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	PowSessionGauge powSessionGauge(MeterRegistry registry, PowAuthEvents events, PowStore store) {
 		return new PowSessionGauge(registry, store, events.realm());
+	}
+
+	@Bean
+	@ConditionalOnBean(PowNearCache.class)
+	@ConditionalOnMissingBean
+	PowNearCacheMeters powNearCacheMeters(MeterRegistry registry, PowAuthEvents events, PowNearCache cache) {
+		return new PowNearCacheMeters(registry, cache, events.realm());
 	}
 
 	/**

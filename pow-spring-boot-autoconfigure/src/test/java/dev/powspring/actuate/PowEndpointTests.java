@@ -25,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code pow} Actuator endpoint over HTTP, exposed as an application would expose it:
- * Pow's store and health, a user's devices, and signing a user out everywhere.
+ * Pow's store and health, a user's devices, and signing a user out everywhere; on the
+ * jdbc store behind a near cache, which still counts live sessions.
  */
 @PostgresTest
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pow.store.type=jdbc", "management.endpoints.web.exposure.include=pow" })
+		properties = { "pow.store.type=jdbc", "pow.store.near-cache.enabled=true",
+				"management.endpoints.web.exposure.include=pow" })
 class PowEndpointTests {
 
 	private static final String FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
@@ -57,7 +59,7 @@ class PowEndpointTests {
 		HttpResponse<String> pow = send("GET", "/actuator/pow");
 
 		assertThat(pow.statusCode()).isEqualTo(200);
-		assertThat((String) JsonPath.read(pow.body(), "$.store")).isEqualTo("jdbc");
+		assertThat((String) JsonPath.read(pow.body(), "$.store")).isEqualTo("jdbc with near cache");
 		assertThat((Integer) JsonPath.read(pow.body(), "$.liveSessions")).isPositive();
 		assertThat((String) JsonPath.read(pow.body(), "$.realm")).isEqualTo("default");
 		// The tests set no secret key, nor a base URL.

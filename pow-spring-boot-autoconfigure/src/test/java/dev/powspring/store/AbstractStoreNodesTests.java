@@ -44,13 +44,13 @@ abstract class AbstractStoreNodesTests {
 	 * Return where the backend listens.
 	 * @return host and port
 	 */
-	protected abstract Map.Entry<String, Integer> backend(TestSchema schema);
+	public abstract Map.Entry<String, Integer> backend(TestSchema schema);
 
 	/**
 	 * Return the properties that point a node at the backend listening on the given host
 	 * and port.
 	 */
-	protected abstract String[] properties(TestSchema schema, String host, int port);
+	public abstract String[] properties(TestSchema schema, String host, int port);
 
 	@Test
 	void sessionsAreSharedByBothNodesAndSurviveARestart() {

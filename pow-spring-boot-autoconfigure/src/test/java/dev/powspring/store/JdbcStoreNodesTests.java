@@ -11,7 +11,7 @@ import dev.powspring.test.postgres.TestSchema;
 class JdbcStoreNodesTests extends AbstractStoreNodesTests {
 
 	@Override
-	protected Map.Entry<String, Integer> backend(TestSchema schema) {
+	public Map.Entry<String, Integer> backend(TestSchema schema) {
 		URI uri = URI.create(schema.jdbcUrl().substring("jdbc:".length()));
 		return Map.entry(uri.getHost(), uri.getPort());
 	}
@@ -25,7 +25,7 @@ class JdbcStoreNodesTests extends AbstractStoreNodesTests {
 	}
 
 	@Override
-	protected String[] properties(TestSchema schema, String host, int port) {
+	public String[] properties(TestSchema schema, String host, int port) {
 		String url = jdbcUrl(schema, host, port);
 		Map<String, Object> datasource = schema.datasourceProperties();
 		return new String[] { "spring.datasource.url=" + url,

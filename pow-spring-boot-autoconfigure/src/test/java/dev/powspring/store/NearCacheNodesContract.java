@@ -1,7 +1,9 @@
 package dev.powspring.store;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.powspring.nearcache.PowNearCache;
 import dev.powspring.nearcache.PowNearCacheChannel;
@@ -36,9 +38,12 @@ interface NearCacheNodesContract {
 
 	TestSchema schema();
 
-	Map.Entry<String, Integer> backendOf(TestSchema schema);
+	Map.Entry<String, Integer> backend(TestSchema schema);
 
-	String[] nodeProperties(TestSchema schema, String host, int port);
+	/**
+	 * Return the properties of a node, near cache on.
+	 */
+	String[] properties(TestSchema schema, String host, int port);
 
 	/**
 	 * Return a channel whose connection goes to the given host and port, which a test
@@ -46,9 +51,18 @@ interface NearCacheNodesContract {
 	 */
 	PowNearCacheChannel channelThrough(TestSchema schema, String host, int port);
 
+	/**
+	 * Add what turns the near cache on to a node's properties.
+	 */
+	static String[] withNearCache(String[] properties) {
+		return Stream.concat(Arrays.stream(properties),
+				Stream.of("pow.store.near-cache.enabled=true", LONG_STALENESS))
+			.toArray(String[]::new);
+	}
+
 	default TwoNodes nodes() {
-		Map.Entry<String, Integer> backend = backendOf(schema());
-		return new TwoNodes(nodeProperties(schema(), backend.getKey(), backend.getValue()));
+		Map.Entry<String, Integer> backend = backend(schema());
+		return new TwoNodes(properties(schema(), backend.getKey(), backend.getValue()));
 	}
 
 	private static ConditionFactory untilHeard() {
@@ -118,13 +132,13 @@ interface NearCacheNodesContract {
 
 	@Test
 	default void withItsChannelCutANodeReadsTheStoreAndUsesItsCacheAgainOnceHealed() throws Exception {
-		Map.Entry<String, Integer> backend = backendOf(schema());
+		Map.Entry<String, Integer> backend = backend(schema());
 		try (TcpProxy proxy = TcpProxy.start(backend.getKey(), backend.getValue());
 				TwoNodes nodes = new TwoNodes(
 						(context) -> context.getBeanFactory()
 							.registerSingleton("powNearCacheChannel",
 									channelThrough(schema(), "127.0.0.1", proxy.port())),
-						nodeProperties(schema(), backend.getKey(), backend.getValue()))) {
+						properties(schema(), backend.getKey(), backend.getValue()))) {
 			PowNearCache cacheOfA = nodes.a().getBean(PowNearCache.class);
 			Awaitility.await("A's channel up").atMost(Duration.ofSeconds(10)).until(cacheOfA::usable);
 			Browser first = new Browser(nodes.portA());

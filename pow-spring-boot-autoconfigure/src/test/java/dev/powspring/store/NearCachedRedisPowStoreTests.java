@@ -1,6 +1,5 @@
 package dev.powspring.store;
 
-import java.util.Set;
 import java.util.UUID;
 
 import dev.powspring.nearcache.PowNearCacheChannel;
@@ -28,19 +27,12 @@ class NearCachedRedisPowStoreTests extends AbstractNearCachedStoreTests {
 
 	@AfterAll
 	static void deleteKeysLeftBehind() {
-		deleteKeysWithPrefix();
-	}
-
-	private static void deleteKeysWithPrefix() {
-		Set<String> keys = redis.keys(PREFIX + "*");
-		if (keys != null && !keys.isEmpty()) {
-			redis.delete(keys);
-		}
+		RedisTestServer.get().deleteKeysWithPrefix(PREFIX);
 	}
 
 	@Override
 	protected PowStore createBackend(MutableClock clock) {
-		deleteKeysWithPrefix();
+		RedisTestServer.get().deleteKeysWithPrefix(PREFIX);
 		RedisPowStore store = new RedisPowStore(redis, new JsonValueCodec(), clock);
 		store.setKeyPrefix(PREFIX);
 		return store;

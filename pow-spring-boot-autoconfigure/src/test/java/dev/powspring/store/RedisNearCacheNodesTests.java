@@ -1,9 +1,6 @@
 package dev.powspring.store;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.powspring.nearcache.PowNearCacheChannel;
 import dev.powspring.nearcache.RedisNearCacheChannel;
@@ -21,20 +18,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class RedisNearCacheNodesTests extends RedisStoreNodesTests implements NearCacheNodesContract {
 
 	@Override
-	protected String[] properties(TestSchema schema, String host, int port) {
-		return Stream.concat(Arrays.stream(super.properties(schema, host, port)),
-				Stream.of("pow.store.near-cache.enabled=true", LONG_STALENESS))
-			.toArray(String[]::new);
-	}
-
-	@Override
-	public Map.Entry<String, Integer> backendOf(TestSchema schema) {
-		return backend(schema);
-	}
-
-	@Override
-	public String[] nodeProperties(TestSchema schema, String host, int port) {
-		return properties(schema, host, port);
+	public String[] properties(TestSchema schema, String host, int port) {
+		return NearCacheNodesContract.withNearCache(super.properties(schema, host, port));
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.powspring.store;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -50,10 +49,7 @@ class RedisPowStoreTests extends AbstractPowStoreContractTests {
 	}
 
 	private static void deleteKeysWithPrefix() {
-		Set<String> keys = redis.keys(PREFIX + "*");
-		if (keys != null && !keys.isEmpty()) {
-			redis.delete(keys);
-		}
+		RedisTestServer.get().deleteKeysWithPrefix(PREFIX);
 	}
 
 	@Override

@@ -18,13 +18,13 @@ class RedisStoreNodesTests extends AbstractStoreNodesTests {
 	}
 
 	@Override
-	protected Map.Entry<String, Integer> backend(TestSchema schema) {
+	public Map.Entry<String, Integer> backend(TestSchema schema) {
 		RedisTestServer redis = RedisTestServer.get();
 		return Map.entry(redis.host(), redis.port());
 	}
 
 	@Override
-	protected String[] properties(TestSchema schema, String host, int port) {
+	public String[] properties(TestSchema schema, String host, int port) {
 		Map<String, Object> datasource = schema.datasourceProperties();
 		return new String[] { "spring.datasource.url=" + datasource.get("spring.datasource.url"),
 				"spring.datasource.username=" + datasource.get("spring.datasource.username"),

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +19,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The Redis server that integration tests run against, found once per JVM in this order:
@@ -191,6 +193,18 @@ public final class RedisTestServer {
 			this.connectionFactory = factory;
 		}
 		return this.connectionFactory;
+	}
+
+	/**
+	 * Delete every key under a prefix, what a test class wrote under a prefix of its own.
+	 * @param prefix the keys' prefix
+	 */
+	public void deleteKeysWithPrefix(String prefix) {
+		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory());
+		Set<String> keys = redis.keys(prefix + "*");
+		if (keys != null && !keys.isEmpty()) {
+			redis.delete(keys);
+		}
 	}
 
 	@Override
