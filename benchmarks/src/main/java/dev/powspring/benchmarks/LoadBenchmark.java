@@ -195,6 +195,10 @@ public final class LoadBenchmark {
 				"spring.datasource.password")) {
 			properties.put(name, String.valueOf(datasource.get(name)));
 		}
+		// The sample's staff realm keeps its tables in a schema of its own: a fresh one per
+		// run too, dropped with the run's schema, so that runs on different stores never
+		// share its migration history.
+		properties.put("pow.realms.staff.schema", schema.name() + "_staff");
 		properties.put("pow.store.type", store.type());
 		properties.put("pow.store.near-cache.enabled", String.valueOf(store.nearCache()));
 		if (store.type().equals("redis")) {
@@ -318,7 +322,7 @@ public final class LoadBenchmark {
 			.append(" rounds of warm-up whose figures are dropped. Throughput is over all rounds; latencies are ")
 			.append("the median round's.\n\n");
 		report.append("```\n").append(startCommand.replaceAll("--server.port=\\d+", "--server.port=<free port>")
-			.replaceAll("(url|username|password)=[^ ]*", "$1=<a fresh schema>")
+			.replaceAll("(url|username|password|staff.schema)=[^ ]*", "$1=<a fresh schema>")
 			.replaceAll("redis-key-prefix=[^ ]*", "redis-key-prefix=<fresh>")
 			.replaceAll("store.type=[^ ]*", "store.type=<memory|jdbc|redis>")
 			.replaceAll("near-cache.enabled=[^ ]*", "near-cache.enabled=<true for + near cache>"))
