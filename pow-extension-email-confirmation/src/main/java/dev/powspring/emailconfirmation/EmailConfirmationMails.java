@@ -40,7 +40,8 @@ public class EmailConfirmationMails {
 	 */
 	public void sendConfirmationLink(HttpServletRequest request, String email, String signedToken) {
 		this.urls.absolute(request, this.routes.path("/confirm-email/" + signedToken))
-			.ifPresent((url) -> this.delivery.deliver(this.templates.render("email_confirmation", email,
+			.ifPresent((url) -> this.delivery.deliver(email, "", "email_confirmation",
+				() -> this.templates.render("email_confirmation", email,
 					"pow.email-confirmation.mail.subject", Map.of("url", url, "email", email),
 					RequestContextUtils.getLocale(request))));
 	}

@@ -32,8 +32,9 @@ public class InvitationMails {
 	 * @param url the absolute link to accept
 	 */
 	public void sendInvitation(HttpServletRequest request, PowUser inviter, String email, String url) {
-		this.delivery.deliver(this.templates.render("invitation", email, "pow.invitation.mail.subject",
-				Map.of("url", url, "inviter", inviter.getUserId()), RequestContextUtils.getLocale(request)));
+		this.delivery.deliver(email, "", "invitation",
+				() -> this.templates.render("invitation", email, "pow.invitation.mail.subject",
+						Map.of("url", url, "inviter", inviter.getUserId()), RequestContextUtils.getLocale(request)));
 	}
 
 }

@@ -41,7 +41,8 @@ public class MagicLinkMails {
 	 */
 	public void sendMagicLink(HttpServletRequest request, PowUser user, String address, String signedToken) {
 		this.urls.absolute(request, this.routes.path("/magic-link/" + signedToken))
-			.ifPresent((url) -> this.delivery.deliver(this.templates.render("magic_link", address,
+			.ifPresent((url) -> this.delivery.deliver(address, "", "magic_link",
+				() -> this.templates.render("magic_link", address,
 					"pow.magic-link.mail.subject", Map.of("url", url, "user", user),
 					RequestContextUtils.getLocale(request))));
 	}

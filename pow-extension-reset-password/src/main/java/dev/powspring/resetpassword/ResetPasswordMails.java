@@ -42,7 +42,8 @@ public class ResetPasswordMails {
 	 */
 	public void sendResetLink(HttpServletRequest request, PowUser user, String address, String signedToken) {
 		this.urls.absolute(request, this.routes.path("/reset-password/" + signedToken))
-			.ifPresent((url) -> this.delivery.deliver(this.templates.render("reset_password", address,
+			.ifPresent((url) -> this.delivery.deliver(address, "", "reset_password",
+				() -> this.templates.render("reset_password", address,
 					"pow.reset-password.mail.subject", Map.of("url", url, "user", user),
 					RequestContextUtils.getLocale(request))));
 	}

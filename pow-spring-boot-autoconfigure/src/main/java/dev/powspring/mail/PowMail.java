@@ -28,6 +28,17 @@ public record PowMail(String to, String subject, String text, String html, Assig
 		this(to, subject, text, html, null);
 	}
 
+	/**
+	 * A mail known only by its recipient and template: what listeners are told of a mail
+	 * that was dropped before it was rendered.
+	 * @param to the recipient's address
+	 * @param template the template name
+	 * @return the mail, with no subject and empty bodies
+	 */
+	public static PowMail unrendered(String to, String template) {
+		return new PowMail(to, null, "", null, new Assigns(template, null, null, null, Map.of()));
+	}
+
 	@Override
 	public String toString() {
 		// Bodies and links carry tokens; keep them out of logs that print the mail.

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.powspring.store.PowStore;
 import org.apache.commons.logging.Log;
@@ -76,12 +77,33 @@ public class PowMailDelivery implements DisposableBean {
 	 * @return whether the mail was queued
 	 */
 	public boolean deliver(PowMail mail, String limitKind) {
-		if (!takeSlot(limitKind + mail.to())) {
-			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": more than " + this.limit
+		return deliver(mail.to(), limitKind, "'" + mail.subject() + "'", () -> mail, () -> mail);
+	}
+
+	/**
+	 * Queue a mail for sending, unless its recipient has had too many of its kind lately,
+	 * and render it only then: a flood of requests that each mail one address (sign-ins
+	 * from new devices, forgotten passwords) renders none of the mails it drops.
+	 * @param to the recipient's address
+	 * @param limitKind names the count the mail is limited by; empty for links
+	 * @param template the mail's template name, which a dropped mail is logged and counted
+	 * by
+	 * @param mail renders the mail, called at most once and only when it is sent
+	 * @return whether the mail was queued
+	 */
+	public boolean deliver(String to, String limitKind, String template, Supplier<PowMail> mail) {
+		return deliver(to, limitKind, template, mail, () -> PowMail.unrendered(to, template));
+	}
+
+	private boolean deliver(String to, String limitKind, String label, Supplier<PowMail> rendered,
+			Supplier<PowMail> dropped) {
+		if (!takeSlot(limitKind + to)) {
+			logger.warn("Dropped mail " + label + " to " + to + ": more than " + this.limit
 					+ " mails to this recipient within " + this.window);
-			tell(mail, Outcome.DROPPED);
+			tell(dropped.get(), Outcome.DROPPED);
 			return false;
 		}
+		PowMail mail = rendered.get();
 		this.inFlight.incrementAndGet();
 		try {
 			this.executor.execute(() -> send(mail));
@@ -89,7 +111,7 @@ public class PowMailDelivery implements DisposableBean {
 		}
 		catch (RejectedExecutionException ex) {
 			this.inFlight.decrementAndGet();
-			logger.warn("Dropped mail '" + mail.subject() + "' to " + mail.to() + ": the mail queue is full");
+			logger.warn("Dropped mail " + label + " to " + to + ": the mail queue is full");
 			tell(mail, Outcome.DROPPED);
 			return false;
 		}
@@ -193,6 +215,8 @@ public class PowMailDelivery implements DisposableBean {
 
 	/**
 	 * Told what became of each mail: dropped at once, or sent or failed on the mail thread.
+	 * A mail its recipient's limit dropped before it was rendered carries only its
+	 * recipient and its template name ({@link PowMail#unrendered}).
 	 */
 	@FunctionalInterface
 	public interface Listener {

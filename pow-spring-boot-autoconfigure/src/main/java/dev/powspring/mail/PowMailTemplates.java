@@ -3,6 +3,7 @@ package dev.powspring.mail;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.powspring.user.PowUser;
 import org.thymeleaf.context.Context;
@@ -41,6 +42,10 @@ public class PowMailTemplates {
 	private final MessageSource messageSource;
 
 	private final List<String> prefixes;
+
+	// Whether a mail has an HTML body, by template name: the templates are cached once
+	// read, so the answer holds as long as they do.
+	private final Map<String, Boolean> htmlTemplates = new ConcurrentHashMap<>();
 
 	public PowMailTemplates(ApplicationContext applicationContext, MessageSource messageSource) {
 		this(applicationContext, messageSource, null);
@@ -103,8 +108,8 @@ public class PowMailTemplates {
 	}
 
 	private boolean htmlTemplateExists(String name) {
-		return this.prefixes.stream()
-			.anyMatch((prefix) -> this.applicationContext.getResource(prefix + name + ".html").exists());
+		return this.htmlTemplates.computeIfAbsent(name, (template) -> this.prefixes.stream()
+			.anyMatch((prefix) -> this.applicationContext.getResource(prefix + template + ".html").exists()));
 	}
 
 }

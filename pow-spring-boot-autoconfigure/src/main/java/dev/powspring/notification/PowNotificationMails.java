@@ -107,8 +107,8 @@ public class PowNotificationMails {
 		variables.put("os", SessionMetadata.os(event.userAgent()));
 		Locale locale = RequestContextUtils.getLocale(request);
 		// Counted apart from link mails, so that a notice never crowds out a reset link.
-		this.delivery.deliver(this.templates.render(template, address.get(), subject, variables, locale),
-				"notification:");
+		this.delivery.deliver(address.get(), "notification:", template,
+				() -> this.templates.render(template, address.get(), subject, variables, locale));
 	}
 
 	private static HttpServletRequest currentRequest() {

@@ -3,12 +3,16 @@ package dev.powspring.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.powspring.store.InMemoryPowStore;
 import dev.powspring.test.time.MutableClock;
@@ -58,6 +62,34 @@ class PowMailDeliveryTests {
 		assertThat(this.mailer.sent).hasSize(2);
 		assertThat(output).contains("Dropped mail 'Third' to jane@example.com")
 			.contains("more than 2 mails to this recipient");
+	}
+
+	@Test
+	void deliverWhenRecipientOverLimitThenMailNeverRenderedAndDropKnownByTemplate(CapturedOutput output) {
+		PowMailDelivery delivery = synchronousDelivery(this.mailer, 2);
+		List<PowMailDelivery.Outcome> outcomes = new CopyOnWriteArrayList<>();
+		List<String> templates = new CopyOnWriteArrayList<>();
+		delivery.addListener((mail, outcome) -> {
+			outcomes.add(outcome);
+			templates.add(mail.assigns().template());
+		});
+		AtomicInteger rendered = new AtomicInteger();
+		Supplier<PowMail> render = () -> {
+			rendered.incrementAndGet();
+			return new PowMail("jane@example.com", "New device", "text", null,
+					new PowMail.Assigns("new_device", Locale.ENGLISH, null, null, Map.of()));
+		};
+
+		assertThat(delivery.deliver("jane@example.com", "notification:", "new_device", render)).isTrue();
+		assertThat(delivery.deliver("jane@example.com", "notification:", "new_device", render)).isTrue();
+		assertThat(delivery.deliver("jane@example.com", "notification:", "new_device", render)).isFalse();
+
+		assertThat(rendered).hasValue(2);
+		assertThat(this.mailer.sent).hasSize(2);
+		assertThat(outcomes).containsExactly(PowMailDelivery.Outcome.SENT, PowMailDelivery.Outcome.SENT,
+				PowMailDelivery.Outcome.DROPPED);
+		assertThat(templates).containsOnly("new_device");
+		assertThat(output).contains("Dropped mail new_device to jane@example.com");
 	}
 
 	@Test
