@@ -150,6 +150,7 @@ public final class RevocationPropagationBenchmark {
 				nodes.resources.add(dataSource);
 				JdbcClient jdbc = JdbcClient.create(dataSource);
 				JdbcPowStore store = new JdbcPowStore(jdbc, new JsonValueCodec(), Clock.systemUTC());
+				store.setPostgresUpserts(true);
 				nodes.start(store, () -> new PostgresNearCacheChannel(dataSource, jdbc, HEARTBEAT));
 			}
 			else {

@@ -118,7 +118,10 @@ public class StoreBenchmark {
 		this.jdbc = jdbc;
 		this.listenDataSource = dataSource;
 		this.emptyRoundTrip = () -> jdbc.sql("SELECT 1").query(Integer.class).single();
-		return new JdbcPowStore(jdbc, new JsonValueCodec(), clock);
+		// Set up as Pow's auto-configuration sets it up on PostgreSQL.
+		JdbcPowStore store = new JdbcPowStore(jdbc, new JsonValueCodec(), clock);
+		store.setPostgresUpserts(true);
+		return store;
 	}
 
 	// The store behind a node's near cache, its channel on the same backend.

@@ -1,6 +1,5 @@
 package dev.powspring.autoconfigure;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,8 +130,8 @@ class PowNearCacheConfiguration {
 		}
 
 		private static boolean isPostgres(DataSource dataSource) {
-			try (Connection connection = dataSource.getConnection()) {
-				return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+			try {
+				return PowDatabases.isPostgres(dataSource);
 			}
 			catch (SQLException ex) {
 				throw new PowConfigurationException("pow.store.near-cache.enabled cannot reach the database: "

@@ -1,6 +1,9 @@
 package dev.powspring.autoconfigure;
 
+import java.sql.SQLException;
 import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import dev.powspring.migration.PowMigrationLocations;
 import dev.powspring.store.ExpiringStore;
@@ -62,7 +65,8 @@ class PowStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(PowStore.class)
-		JdbcPowStore powStore(ObjectProvider<JdbcClient> jdbc, Clock clock, PowProperties properties) {
+		JdbcPowStore powStore(ObjectProvider<JdbcClient> jdbc, ObjectProvider<DataSource> dataSource, Clock clock,
+				PowProperties properties) {
 			JdbcClient client = jdbc.getIfAvailable();
 			if (client == null) {
 				throw new PowConfigurationException("pow.store.type=jdbc keeps sessions in the application's "
@@ -71,7 +75,19 @@ class PowStoreConfiguration {
 			}
 			JdbcPowStore store = new JdbcPowStore(client, new JsonValueCodec(), clock);
 			store.setSweepBatchSize(properties.getStore().getSweepBatchSize());
+			store.setPostgresUpserts(isPostgres(dataSource.getIfAvailable()));
 			return store;
+		}
+
+		// Unknown, as when the database does not answer yet: the portable statements work
+		// on PostgreSQL too.
+		private static boolean isPostgres(DataSource dataSource) {
+			try {
+				return dataSource != null && PowDatabases.isPostgres(dataSource);
+			}
+			catch (SQLException ex) {
+				return false;
+			}
 		}
 
 	}

@@ -25,13 +25,15 @@ class JdbcPowStoreTests extends AbstractPowStoreContractTests {
 
 	private static TestSchema schema;
 
+	static DriverManagerDataSource dataSource;
+
 	private static JdbcClient jdbc;
 
 	@BeforeAll
 	static void createTable() {
 		schema = PostgresTestDatabase.get().createSchema("JdbcPowStoreTests");
 		Map<String, Object> properties = schema.datasourceProperties();
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(schema.jdbcUrl(),
+		dataSource = new DriverManagerDataSource(schema.jdbcUrl(),
 				(String) properties.get("spring.datasource.username"), (String) properties.get("spring.datasource.password"));
 		new PowMigrations(dataSource, List.of("classpath:db/pow/migration/store_jdbc"), Map.of()).migrate();
 		jdbc = JdbcClient.create(dataSource);
