@@ -25,6 +25,13 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 
 	private static final int MAX_INCREMENT_ATTEMPTS = 1000;
 
+	// What PostgreSQL does when a row with the key exists: replace it, or only if expired.
+	private static final String REPLACE = " ON CONFLICT (namespace, store_key) DO UPDATE SET "
+			+ "value_type = EXCLUDED.value_type, value_json = EXCLUDED.value_json, principal = EXCLUDED.principal, "
+			+ "expires_at = EXCLUDED.expires_at";
+
+	private static final String REPLACE_EXPIRED = REPLACE + " WHERE pow_store.expires_at <= :now";
+
 	private final JdbcClient jdbc;
 
 	private final JsonValueCodec codec;
@@ -84,34 +91,13 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 		OffsetDateTime expiresAt = expiry(ttl);
 		access(() -> {
 			if (this.postgresUpserts) {
-				return this.jdbc
-					.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, principal, expires_at) "
-							+ "VALUES (:namespace, :key, :type, :json, :principal, :expiresAt) "
-							+ "ON CONFLICT (namespace, store_key) DO UPDATE SET value_type = EXCLUDED.value_type, "
-							+ "value_json = EXCLUDED.value_json, principal = EXCLUDED.principal, "
-							+ "expires_at = EXCLUDED.expires_at")
-					.param("namespace", namespace)
-					.param("key", key)
-					.param("type", encoded.type())
-					.param("json", encoded.json())
-					.param("principal", principal)
-					.param("expiresAt", expiresAt)
-					.update();
+				return insert(namespace, key, encoded, principal, expiresAt, null, REPLACE);
 			}
 			// Update first, insert when absent, and update again when a concurrent writer
 			// inserted in between: portable, and safe under races.
 			if (update(namespace, key, encoded, principal, expiresAt) == 0) {
 				try {
-					this.jdbc
-						.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, principal, expires_at) "
-								+ "VALUES (:namespace, :key, :type, :json, :principal, :expiresAt)")
-						.param("namespace", namespace)
-						.param("key", key)
-						.param("type", encoded.type())
-						.param("json", encoded.json())
-						.param("principal", principal)
-						.param("expiresAt", expiresAt)
-						.update();
+					insert(namespace, key, encoded, principal, expiresAt, null, "");
 				}
 				catch (DuplicateKeyException ex) {
 					update(namespace, key, encoded, principal, expiresAt);
@@ -119,6 +105,23 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 			}
 			return null;
 		});
+	}
+
+	// One row, and what a conflict on its key does: REPLACE, REPLACE_EXPIRED (with the
+	// time that counts as now), or nothing for a DuplicateKeyException.
+	private int insert(String namespace, String key, JsonValueCodec.Encoded encoded, String principal,
+			OffsetDateTime expiresAt, OffsetDateTime now, String onConflict) {
+		return this.jdbc
+			.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, principal, expires_at) "
+					+ "VALUES (:namespace, :key, :type, :json, :principal, :expiresAt)" + onConflict)
+			.param("namespace", namespace)
+			.param("key", key)
+			.param("type", encoded.type())
+			.param("json", encoded.json())
+			.param("principal", principal)
+			.param("expiresAt", expiresAt)
+			.param("now", now)
+			.update();
 	}
 
 	private int update(String namespace, String key, JsonValueCodec.Encoded encoded, String principal,
@@ -205,19 +208,7 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 			OffsetDateTime now = now();
 			if (this.postgresUpserts) {
 				// An expired row counts as absent: replaced, where a live one is kept.
-				return this.jdbc
-					.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, expires_at) "
-							+ "VALUES (:namespace, :key, :type, :json, :expiresAt) "
-							+ "ON CONFLICT (namespace, store_key) DO UPDATE SET value_type = EXCLUDED.value_type, "
-							+ "value_json = EXCLUDED.value_json, principal = NULL, expires_at = EXCLUDED.expires_at "
-							+ "WHERE pow_store.expires_at <= :now")
-					.param("namespace", namespace)
-					.param("key", key)
-					.param("type", encoded.type())
-					.param("json", encoded.json())
-					.param("expiresAt", expiry(ttl))
-					.param("now", now)
-					.update() == 1;
+				return insert(namespace, key, encoded, null, expiry(ttl), now, REPLACE_EXPIRED) == 1;
 			}
 			// An expired row counts as absent.
 			this.jdbc.sql("DELETE FROM pow_store WHERE namespace = :namespace AND store_key = :key AND expires_at <= :now")
@@ -226,15 +217,7 @@ public class JdbcPowStore implements LinkedReadPowStore, CountingPowStore, Expir
 				.param("now", now)
 				.update();
 			try {
-				this.jdbc
-					.sql("INSERT INTO pow_store (namespace, store_key, value_type, value_json, expires_at) "
-							+ "VALUES (:namespace, :key, :type, :json, :expiresAt)")
-					.param("namespace", namespace)
-					.param("key", key)
-					.param("type", encoded.type())
-					.param("json", encoded.json())
-					.param("expiresAt", expiry(ttl))
-					.update();
+				insert(namespace, key, encoded, null, expiry(ttl), null, "");
 				return true;
 			}
 			catch (DuplicateKeyException ex) {
